@@ -1,0 +1,32 @@
+package io.jenkins.plugins.multiarch.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Turns failures into one clear line on standard error (more lines only where there are several problems),
+ * never a stack trace: the messages already say what went wrong and what to do.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cli.getErr();
+        String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        err.println("multiarch: error: " + message);
+        err.flush();
+        return ex instanceof IllegalArgumentException ? USAGE : FAILED;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        err.println("multiarch: error: " + ex.getMessage());
+        err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return USAGE;
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.multiarch.cli;
+
+import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
+import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
+import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
+import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.publish.Publisher;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = {"Verifies per-platform images and publishes one index over them under TARGET_REF's tag.",
+                "Nothing is written unless every source resolves and matches its platform."})
+final class PublishCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TARGET_REF", description = "registry/repository:tag to publish the index under")
+    String target;
+
+    @Option(names = "--source", paramLabel = "PLATFORM=REF", required = true,
+            description = "An image and the platform it is for, e.g. linux/arm64=registry:5000/app@sha256:... Repeatable.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "A further tag for the same index. Repeatable.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "oci|docker|auto", defaultValue = "oci",
+            description = "Index type: OCI image index (default), Docker manifest list, or auto (Docker when every image is).")
+    String format;
+
+    @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "An index annotation (OCI only). Repeatable.")
+    List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Resolve and verify everything, print what would be published, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+    OutputFormat output;
+
+    @Mixin
+    RegistryOptions registryOptions;
+
+    @Override
+    public Integer call() {
+        ImageReference targetRef = ImageReference.parse(target);
+        List<PlatformSource> parsed = new ArrayList<>();
+        for (String source : sources) {
+            parsed.add(PlatformSource.parse(source));
+        }
+        PublishRequest request = new PublishRequest(targetRef, tags, parsed, IndexFormat.parse(format),
+                PublishRequest.parseAnnotations(annotations), dryRun);
+        RegistryClient client = registryOptions.client(targetRef.registry(), System.in);
+        Publisher publisher = new Publisher(client, List.of(ImageCheck.configPlatform()),
+                line -> spec.commandLine().getErr().println(line));
+        PublishResult result = publisher.publish(request);
+        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() + "\n" : result.toText());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.multiarch.cli;
+
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.engine.registry.auth.DockerConfigCredentials;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command that talks to a registry shares. The password is read from standard input only, so it
+ * never appears in a process listing or a shell history; without it, credentials come from the Docker config.
+ */
+final class RegistryOptions {
+
+    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
+            description = "Reach this registry over plain HTTP (loopback registries always are). Repeatable.")
+    List<String> insecureRegistries = new ArrayList<>();
+
+    @Option(names = "--username", paramLabel = "USER",
+            description = "Registry user; the password is read from standard input (--password-stdin).")
+    String username;
+
+    @Option(names = "--password-stdin", description = "Read the registry password from standard input.")
+    boolean passwordStdin;
+
+    /** A client for this registry with the credentials these options and the Docker config give. */
+    RegistryClient client(String registry, InputStream stdin) {
+        return RegistryClient.builder(registry)
+                .insecureRegistries(new HashSet<>(insecureRegistries))
+                .credentials(credentials(registry, stdin))
+                .build();
+    }
+
+    private CredentialProvider credentials(String registry, InputStream stdin) {
+        if (username == null && passwordStdin) {
+            throw new IllegalArgumentException("--password-stdin needs --username");
+        }
+        if (username != null && !passwordStdin) {
+            throw new IllegalArgumentException("--username " + username + " needs --password-stdin: pipe the password"
+                    + " in (passwords on the command line would show in process listings)");
+        }
+        if (username != null) {
+            String password = readPassword(stdin);
+            return CredentialProvider.fixed(registry, Credentials.of(username, password));
+        }
+        return DockerConfigCredentials.fromEnvironment();
+    }
+
+    private static String readPassword(InputStream stdin) {
+        try {
+            String password = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            password = password.replaceAll("[\\r\\n]+$", "");
+            if (password.isEmpty()) {
+                throw new IllegalArgumentException("--password-stdin: standard input was empty; pipe the password in");
+            }
+            return password;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--password-stdin: cannot read standard input: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.multiarch.engine.image;
+
+import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
+import io.jenkins.plugins.multiarch.engine.oci.ImageConfig;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
+import io.jenkins.plugins.multiarch.engine.oci.Manifest;
+import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
+import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
+import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
+import io.jenkins.plugins.multiarch.engine.platform.InvalidPlatformException;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+
+/**
+ * Tells what a reference points at. For an index it reads each child manifest (in parallel) to give image sizes;
+ * for a single image it reads the config to give its platform.
+ */
+public final class ImageInspector {
+
+    private final RegistryClient client;
+
+    public ImageInspector(RegistryClient client) {
+        this.client = client;
+    }
+
+    public InspectResult inspect(ImageReference reference) {
+        client.requestAccess(reference.repository(), false);
+        ManifestResponse response = client.getManifest(reference.repository(), reference.manifestReference());
+        Manifest manifest = response.parse();
+        if (manifest instanceof ManifestIndex index) {
+            ExecutorService pool = DaemonPool.create("multiarch-inspect", Math.min(16, index.manifests().size()));
+            try {
+                List<CompletableFuture<InspectResult.Entry>> entries = new ArrayList<>();
+                for (Descriptor child : index.manifests()) {
+                    entries.add(CompletableFuture.supplyAsync(() -> entry(reference, child), pool));
+                }
+                return new InspectResult(reference, response.digest(), response.mediaType(), response.bytes().length,
+                        entries.stream().map(ImageInspector::join).toList(), index.annotations());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        ImageManifest image = (ImageManifest) manifest;
+        ImageConfig config = ManifestCodec.parseConfig(client.getBlob(reference.repository(), image.config().digest()));
+        Platform platform;
+        try {
+            platform = Platform.parse(config.platformText());
+        } catch (InvalidPlatformException e) {
+            platform = new Platform(String.valueOf(config.os()), String.valueOf(config.architecture()), config.variant());
+        }
+        return new InspectResult(reference, response.digest(), response.mediaType(), response.bytes().length,
+                List.of(new InspectResult.Entry(platform, response.digest(), response.mediaType(),
+                        response.bytes().length, image.contentSize())), Map.of());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private InspectResult.Entry entry(ImageReference reference, Descriptor child) {
+        long imageSize = -1;
+        if (MediaTypes.isImageManifest(child.mediaType())) {
+            Manifest childManifest = client.getManifest(reference.repository(), child.digest().toString()).parse();
+            if (childManifest instanceof ImageManifest image) {
+                imageSize = image.contentSize();
+            }
+        }
+        return new InspectResult.Entry(child.platform(), child.digest(), child.mediaType(), child.size(), imageSize);
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.multiarch.engine.image;
+
+import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
+import io.jenkins.plugins.multiarch.engine.oci.ImageConfig;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
+import io.jenkins.plugins.multiarch.engine.oci.Manifest;
+import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
+import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves a reference to the single-platform image it means for a platform: a plain image as it is, an index
+ * (e.g. a buildx result) through its child for that platform. Two or three requests: the manifest, perhaps the
+ * child, and the config.
+ */
+public final class ImageResolver {
+
+    private final RegistryClient client;
+
+    public ImageResolver(RegistryClient client) {
+        this.client = client;
+    }
+
+    public ResolvedImage resolve(Platform platform, ImageReference source) {
+        ManifestResponse response = client.getManifest(source.repository(), source.manifestReference());
+        Manifest manifest = response.parse();
+        if (manifest instanceof ManifestIndex index) {
+            Descriptor child = index.childFor(platform).orElseThrow(() -> new IllegalArgumentException(
+                    platform + " source " + source + " is an index without a " + platform + " image; it has "
+                            + index.manifests().stream().filter(d -> d.platform() != null)
+                            .map(d -> d.platform().toString()).collect(Collectors.joining(", "))));
+            response = client.getManifest(source.repository(), child.digest().toString());
+            manifest = response.parse();
+            if (!(manifest instanceof ImageManifest)) {
+                throw new IllegalArgumentException(platform + " source " + source + ": its " + platform
+                        + " entry is itself an index; nested indexes are not supported");
+            }
+        }
+        ImageManifest image = (ImageManifest) manifest;
+        ImageConfig config = ManifestCodec.parseConfig(client.getBlob(source.repository(), image.config().digest()));
+        return new ResolvedImage(platform, source, response, image, config);
+    }
+}

@@ -1,0 +1,19 @@
+package io.jenkins.plugins.multiarch.engine.image;
+
+import io.jenkins.plugins.multiarch.engine.oci.ImageConfig;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
+
+/**
+ * One platform's image, resolved from its source reference to a single-platform manifest and its config:
+ * what every check looks at before anything is published.
+ *
+ * @param declared the platform the user says this image is for
+ * @param source   the reference the user gave
+ * @param manifest the manifest as served (exact bytes and digest)
+ */
+public record ResolvedImage(Platform declared, ImageReference source, ManifestResponse manifest,
+                            ImageManifest image, ImageConfig config) {
+}

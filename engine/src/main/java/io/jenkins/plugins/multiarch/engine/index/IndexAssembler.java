@@ -1,0 +1,69 @@
+package io.jenkins.plugins.multiarch.engine.index;
+
+import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
+import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
+import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Assembles the index to publish from verified per-platform manifests. The result depends only on its inputs,
+ * never on time or on the order builds finished: children are sorted by platform and annotations by key, and
+ * nothing like a "created" timestamp is added, so a re-run over the same images yields the same digest.
+ */
+public final class IndexAssembler {
+
+    private static final Comparator<Descriptor> BY_PLATFORM = Comparator
+            .comparing((Descriptor d) -> d.platform().os())
+            .thenComparing(d -> d.platform().architecture())
+            .thenComparing(d -> d.platform().variant() == null ? "" : d.platform().variant());
+
+    private IndexAssembler() {
+    }
+
+    /**
+     * @param children one descriptor per platform, each carrying its platform
+     * @throws IllegalArgumentException when the format cannot hold these children or annotations
+     */
+    public static ManifestIndex assemble(IndexFormat format, List<Descriptor> children, Map<String, String> annotations) {
+        if (children.isEmpty()) {
+            throw new IllegalArgumentException("an index needs at least one platform image");
+        }
+        String mediaType = mediaTypeFor(format, children);
+        if (mediaType.equals(MediaTypes.DOCKER_MANIFEST_LIST)) {
+            for (Descriptor child : children) {
+                if (!child.mediaType().equals(MediaTypes.DOCKER_MANIFEST)) {
+                    throw new IllegalArgumentException("a Docker manifest list needs Docker v2 schema 2 images, but the "
+                            + child.platform() + " image " + child.digest() + " is " + child.mediaType()
+                            + "; use --format oci (or auto), or build that image with Docker format");
+                }
+            }
+            if (!annotations.isEmpty()) {
+                throw new IllegalArgumentException("a Docker manifest list cannot carry annotations "
+                        + new TreeMap<>(annotations).keySet() + "; use --format oci to publish them");
+            }
+        }
+        List<Descriptor> sorted = new ArrayList<>(children);
+        sorted.sort(BY_PLATFORM);
+        for (int i = 1; i < sorted.size(); i++) {
+            Platform a = sorted.get(i - 1).platform();
+            if (a.equals(sorted.get(i).platform())) {
+                throw new IllegalArgumentException("platform " + a + " is given twice; each platform may appear once");
+            }
+        }
+        return new ManifestIndex(mediaType, sorted, annotations);
+    }
+
+    static String mediaTypeFor(IndexFormat format, List<Descriptor> children) {
+        return switch (format) {
+            case OCI -> MediaTypes.OCI_INDEX;
+            case DOCKER -> MediaTypes.DOCKER_MANIFEST_LIST;
+            case AUTO -> children.stream().allMatch(c -> c.mediaType().equals(MediaTypes.DOCKER_MANIFEST))
+                    ? MediaTypes.DOCKER_MANIFEST_LIST : MediaTypes.OCI_INDEX;
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.multiarch.engine.index;
+
+import java.util.Locale;
+
+/** Which kind of index to publish. */
+public enum IndexFormat {
+    /** An OCI image index: the standard, and what every current client reads. */
+    OCI,
+    /** A Docker manifest list, for old clients; its children must be Docker v2 schema 2 manifests. */
+    DOCKER,
+    /** A Docker manifest list when every child is a Docker manifest, else an OCI index. */
+    AUTO;
+
+    public static IndexFormat parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("invalid index format '" + text + "': valid formats are oci, docker, auto");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

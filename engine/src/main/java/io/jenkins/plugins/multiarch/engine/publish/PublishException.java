@@ -1,0 +1,21 @@
+package io.jenkins.plugins.multiarch.engine.publish;
+
+import java.util.List;
+
+/**
+ * A publish that stopped before writing any tag: one or more sources could not be resolved or failed
+ * verification. Every problem is listed, not just the first, so one run tells the user all there is to fix.
+ */
+public final class PublishException extends RuntimeException {
+
+    private final List<String> problems;
+
+    public PublishException(String summary, List<String> problems) {
+        super(summary + (problems.size() == 1 ? ": " + problems.get(0) : ":\n  - " + String.join("\n  - ", problems)));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.multiarch.engine.publish;
+
+import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What to publish: per-platform sources, and the repository and tags the index goes under. Checked as a whole
+ * when built, so that a bad request fails before any registry is asked anything.
+ *
+ * @param target      {@code registry/repository:tag}; its tag is the first tag written
+ * @param extraTags   further tags for the same index
+ * @param annotations index annotations, e.g. {@code org.opencontainers.image.source}
+ */
+public record PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
+                             IndexFormat format, Map<String, String> annotations, boolean dryRun) {
+
+    public PublishRequest {
+        if (target.tag().isEmpty()) {
+            throw new IllegalArgumentException("target '" + target + "' has no tag; give one, e.g. " + target + ":1.0");
+        }
+        if (target.digest().isPresent()) {
+            throw new IllegalArgumentException("target '" + target + "' names a digest; publish to a tag, e.g. "
+                    + target.repositoryName() + ":" + target.tag().get());
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no sources given: name one image per platform, e.g. --source "
+                    + "linux/amd64=" + target.repositoryName() + ":amd64 --source linux/arm64=" + target.repositoryName()
+                    + ":arm64");
+        }
+        Set<Platform> seen = new HashSet<>();
+        for (PlatformSource source : sources) {
+            if (!seen.add(source.platform())) {
+                throw new IllegalArgumentException("platform " + source.platform() + " is given twice; each platform "
+                        + "may have one source");
+            }
+            if (!source.reference().registry().equals(target.registry())) {
+                throw new IllegalArgumentException("source " + source + " is on registry " + source.reference().registry()
+                        + " but the target is on " + target.registry()
+                        + "; push the image to " + target.registry() + " first (e.g. skopeo copy)");
+            }
+        }
+        for (String tag : extraTags) {
+            target.withTag(tag); // validates the tag
+        }
+        extraTags = List.copyOf(extraTags);
+        sources = List.copyOf(sources);
+        annotations = Map.copyOf(new TreeMap<>(annotations));
+        if (format == null) {
+            format = IndexFormat.OCI;
+        }
+    }
+
+    /** Every tag the index goes under, the target's first, without repeats. */
+    public List<String> tags() {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(target.tag().orElseThrow());
+        tags.addAll(extraTags);
+        return new ArrayList<>(tags);
+    }
+
+    /** Parses {@code KEY=VALUE} annotations. */
+    public static Map<String, String> parseAnnotations(List<String> pairs) {
+        Map<String, String> annotations = new TreeMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("invalid annotation '" + pair
+                        + "': expected KEY=VALUE, e.g. org.opencontainers.image.source=https://example.com/app");
+            }
+            if (annotations.put(pair.substring(0, eq), pair.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("annotation '" + pair.substring(0, eq) + "' is given twice");
+            }
+        }
+        return annotations;
+    }
+}

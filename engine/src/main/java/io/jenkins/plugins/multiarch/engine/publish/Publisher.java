@@ -1,0 +1,177 @@
+package io.jenkins.plugins.multiarch.engine.publish;
+
+import io.jenkins.plugins.multiarch.engine.image.ImageResolver;
+import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
+import io.jenkins.plugins.multiarch.engine.index.IndexAssembler;
+import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
+import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
+import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
+import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Publishes one index over per-platform images: resolve every source, verify every image, and only then write.
+ *
+ * <p>Rounds of requests, each round in parallel: (1) resolve sources (manifest, perhaps an index child, config)
+ * while asking what each tag points at now; (2) in a different source repository, mount blobs and put the child
+ * manifest into the target repository; (3) put the index under each tag that does not already point at it.
+ * Nothing is written when any source fails, and a re-run that changes nothing writes nothing.
+ */
+public final class Publisher {
+
+    private final RegistryClient client;
+    private final List<ImageCheck> checks;
+    private final Consumer<String> log;
+
+    /**
+     * @param client a client for the target registry (every source is on it)
+     * @param checks what each image must pass before it may be published
+     * @param log    progress lines for a person
+     */
+    public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log) {
+        this.client = client;
+        this.checks = List.copyOf(checks);
+        this.log = log;
+    }
+
+    public PublishResult publish(PublishRequest request) {
+        String targetRepo = request.target().repository();
+        client.requestAccess(targetRepo, !request.dryRun());
+        request.sources().forEach(s -> client.requestAccess(s.reference().repository(), false));
+        List<String> tags = request.tags();
+        ExecutorService pool = DaemonPool.create("multiarch-publish", Math.min(16, request.sources().size() + tags.size()));
+        try {
+            // Round 1: resolve sources and read current tags together.
+            ImageResolver resolver = new ImageResolver(client);
+            List<CompletableFuture<ResolvedImage>> resolving = new ArrayList<>();
+            for (PlatformSource source : request.sources()) {
+                resolving.add(async(pool, () -> resolver.resolve(source.platform(), source.reference())));
+            }
+            Map<String, CompletableFuture<Optional<Descriptor>>> current = new LinkedHashMap<>();
+            for (String tag : tags) {
+                current.put(tag, async(pool, () -> client.headManifest(targetRepo, tag)));
+            }
+            List<String> problems = new ArrayList<>();
+            List<ResolvedImage> images = new ArrayList<>();
+            for (int i = 0; i < resolving.size(); i++) {
+                try {
+                    images.add(resolving.get(i).join());
+                } catch (CompletionException e) {
+                    problems.add(request.sources().get(i).platform() + " source " + request.sources().get(i).reference()
+                            + ": " + e.getCause().getMessage());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new PublishException("nothing was published: " + problems.size() + " of "
+                        + request.sources().size() + " sources could not be read", problems);
+            }
+            for (ResolvedImage image : images) {
+                for (ImageCheck check : checks) {
+                    check.check(image, client).ifPresent(problems::add);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new PublishException("nothing was published: " + problems.size() + " verification "
+                        + (problems.size() == 1 ? "failure" : "failures"), problems);
+            }
+            images.forEach(image -> log.accept("verified " + image.declared() + " " + image.manifest().digest()));
+
+            List<Descriptor> children = new ArrayList<>();
+            for (ResolvedImage image : images) {
+                children.add(image.manifest().descriptor().withPlatform(image.declared()));
+            }
+            ManifestIndex index;
+            try {
+                index = IndexAssembler.assemble(request.format(), children, request.annotations());
+            } catch (IllegalArgumentException e) {
+                throw new PublishException("nothing was published", List.of(e.getMessage()));
+            }
+            byte[] indexBytes = ManifestCodec.write(index);
+            Digest indexDigest = Digest.sha256(indexBytes);
+
+            List<String> written = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
+            for (String tag : tags) {
+                Optional<Descriptor> now = current.get(tag).join();
+                if (now.isPresent() && now.get().digest().equals(indexDigest)) {
+                    unchanged.add(tag);
+                } else {
+                    written.add(tag);
+                }
+            }
+            if (!request.dryRun()) {
+                // Round 2: children from other repositories of this registry must exist in the target repository.
+                List<CompletableFuture<Void>> copies = new ArrayList<>();
+                for (ResolvedImage image : images) {
+                    if (!image.source().repository().equals(targetRepo)) {
+                        copies.add(CompletableFuture.runAsync(() -> copyInto(targetRepo, image), pool));
+                    }
+                }
+                joinAll(copies, "copying images into " + request.target().repositoryName());
+                // Round 3: the index under each tag.
+                List<CompletableFuture<Void>> puts = new ArrayList<>();
+                for (String tag : written) {
+                    puts.add(CompletableFuture.runAsync(
+                            () -> client.putManifest(targetRepo, tag, indexBytes, index.mediaType()), pool));
+                }
+                joinAll(puts, "writing tags");
+                unchanged.forEach(tag -> log.accept("tag " + tag + " already points at " + indexDigest + "; not written"));
+            }
+            List<PlatformResult> platforms = new ArrayList<>();
+            for (ResolvedImage image : images) {
+                platforms.add(new PlatformResult(image.declared(), image.source(), image.manifest().digest(),
+                        image.manifest().mediaType(), image.manifest().bytes().length, image.image().contentSize()));
+            }
+            platforms.sort((a, b) -> a.platform().compareTo(b.platform()));
+            return new PublishResult(request.target().repositoryName(), indexDigest, index.mediaType(),
+                    indexBytes.length, written, unchanged, platforms, request.dryRun(), client.statistics().snapshot());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void copyInto(String targetRepo, ResolvedImage image) {
+        Digest digest = image.manifest().digest();
+        if (client.headManifest(targetRepo, digest.toString()).isPresent()) {
+            return;
+        }
+        List<Digest> blobs = new ArrayList<>();
+        blobs.add(image.image().config().digest());
+        image.image().layers().forEach(layer -> blobs.add(layer.digest()));
+        for (Digest blob : blobs.stream().distinct().toList()) {
+            client.mountBlob(targetRepo, blob, image.source().repository());
+        }
+        client.putManifest(targetRepo, digest.toString(), image.manifest().bytes(), image.manifest().mediaType());
+    }
+
+    private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, pool);
+    }
+
+    private static void joinAll(List<CompletableFuture<Void>> futures, String what) {
+        List<String> problems = new ArrayList<>();
+        for (CompletableFuture<Void> future : futures) {
+            try {
+                future.join();
+            } catch (CompletionException e) {
+                problems.add(e.getCause().getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RegistryException(what + " failed: " + String.join("; ", problems), -1);
+        }
+    }
+}

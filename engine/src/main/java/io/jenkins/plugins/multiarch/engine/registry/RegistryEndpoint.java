@@ -1,0 +1,46 @@
+package io.jenkins.plugins.multiarch.engine.registry;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where a registry is reached. HTTPS always, except for registries on loopback and those the user named as
+ * insecure: those speak plain HTTP, as a local test registry does.
+ *
+ * @param registry the registry as references name it, e.g. {@code docker.io} or {@code 127.0.0.1:5000}
+ * @param baseUri  scheme and authority requests go to, e.g. {@code https://registry-1.docker.io}
+ */
+public record RegistryEndpoint(String registry, URI baseUri) {
+
+    /** The endpoint for a registry host, plain HTTP where it is loopback or listed in {@code insecure}. */
+    public static RegistryEndpoint of(String registry, Set<String> insecure) {
+        String authority = registry.equals("docker.io") || registry.equals("index.docker.io")
+                ? "registry-1.docker.io" : registry;
+        boolean plain = isLoopback(registry) || insecure.contains(registry) || insecure.contains(hostOnly(registry));
+        return new RegistryEndpoint(registry, URI.create((plain ? "http://" : "https://") + authority));
+    }
+
+    public boolean isPlainHttp() {
+        return "http".equals(baseUri.getScheme());
+    }
+
+    /** The URI of a registry API path such as {@code /v2/app/manifests/1.0}. */
+    public URI resolve(String path) {
+        return URI.create(baseUri + path);
+    }
+
+    static boolean isLoopback(String registry) {
+        String host = hostOnly(registry).toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    static String hostOnly(String registry) {
+        if (registry.startsWith("[")) {
+            int end = registry.indexOf(']');
+            return end < 0 ? registry : registry.substring(0, end + 1);
+        }
+        int colon = registry.lastIndexOf(':');
+        return colon < 0 ? registry : registry.substring(0, colon);
+    }
+}

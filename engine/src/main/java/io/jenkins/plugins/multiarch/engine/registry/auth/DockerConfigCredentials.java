@@ -1,0 +1,169 @@
+package io.jenkins.plugins.multiarch.engine.registry.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Credentials from a Docker {@code config.json}: {@code auths} entries ({@code auth} as base64 user:password,
+ * or {@code username}/{@code password}, or {@code identitytoken}), and credential helpers ({@code credHelpers}
+ * per registry, {@code credsStore} for all), run as {@code docker-credential-NAME get} the way the Docker CLI
+ * runs them: the server on standard input, JSON on standard output.
+ */
+public final class DockerConfigCredentials implements CredentialProvider {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
+
+    private final JsonNode config;
+    private final Path source;
+
+    private DockerConfigCredentials(JsonNode config, Path source) {
+        this.config = config;
+        this.source = source;
+    }
+
+    /** {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}; none if the file is missing. */
+    public static CredentialProvider fromEnvironment() {
+        String dir = System.getenv("DOCKER_CONFIG");
+        Path file = dir != null && !dir.isEmpty()
+                ? Path.of(dir, "config.json")
+                : Path.of(System.getProperty("user.home"), ".docker", "config.json");
+        return Files.isRegularFile(file) ? load(file) : CredentialProvider.none();
+    }
+
+    public static DockerConfigCredentials load(Path file) {
+        try {
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException("Docker config " + file + " is not a JSON object");
+            }
+            return new DockerConfigCredentials(root, file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read Docker config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Credentials> find(String registry) {
+        String helper = config.path("credHelpers").path(registry).asText(null);
+        if (helper == null && isDockerHub(registry)) {
+            helper = config.path("credHelpers").path(DOCKER_HUB_KEY).asText(null);
+        }
+        if (helper != null) {
+            return fromHelper(helper, registry);
+        }
+        Optional<Credentials> inline = fromAuths(registry);
+        if (inline.isPresent()) {
+            return inline;
+        }
+        String store = config.path("credsStore").asText(null);
+        return store == null || store.isEmpty() ? Optional.empty() : fromHelper(store, registry);
+    }
+
+    private Optional<Credentials> fromAuths(String registry) {
+        JsonNode auths = config.path("auths");
+        for (Iterator<Map.Entry<String, JsonNode>> it = auths.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (hostOf(entry.getKey()).equals(isDockerHub(registry) ? "index.docker.io" : registry)) {
+                return decode(entry.getValue(), entry.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Credentials> decode(JsonNode entry, String key) {
+        String identityToken = entry.path("identitytoken").asText("");
+        String username = entry.path("username").asText("");
+        String password = entry.path("password").asText("");
+        String auth = entry.path("auth").asText("");
+        if (!auth.isEmpty()) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Docker config " + source + ": the 'auth' of '" + key
+                        + "' is not base64 of user:password");
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("Docker config " + source + ": the 'auth' of '" + key
+                        + "' is not base64 of user:password");
+            }
+            username = decoded.substring(0, colon);
+            password = decoded.substring(colon + 1);
+        }
+        if (!identityToken.isEmpty()) {
+            return Optional.of(Credentials.identityToken(username.isEmpty() ? "<token>" : username, identityToken));
+        }
+        if (username.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Credentials.of(username, password));
+    }
+
+    private Optional<Credentials> fromHelper(String helper, String registry) {
+        String server = isDockerHub(registry) ? DOCKER_HUB_KEY : registry;
+        String program = "docker-credential-" + helper;
+        try {
+            Process process = new ProcessBuilder(program, "get").redirectErrorStream(false).start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(server.getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] out;
+            try (InputStream stdout = process.getInputStream()) {
+                out = stdout.readAllBytes();
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(program + " did not answer within 30 s for " + server);
+            }
+            if (process.exitValue() != 0) {
+                return Optional.empty(); // helpers exit 1 with "credentials not found in native keychain"
+            }
+            JsonNode answer = JSON.readTree(out);
+            String username = answer.path("Username").asText("");
+            String secret = answer.path("Secret").asText("");
+            if (secret.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of("<token>".equals(username)
+                    ? Credentials.identityToken(username, secret)
+                    : Credentials.of(username, secret));
+        } catch (IOException e) {
+            throw new IllegalStateException("credential helper " + program + " named in " + source
+                    + " could not be run: " + e.getMessage() + "; install it or remove it from the config", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + program, e);
+        }
+    }
+
+    private static boolean isDockerHub(String registry) {
+        return registry.equals("docker.io") || registry.equals("index.docker.io") || registry.equals("registry-1.docker.io");
+    }
+
+    /** config.json keys may be a bare host or a URL such as https://index.docker.io/v1/. */
+    static String hostOf(String key) {
+        String host = key;
+        int scheme = host.indexOf("://");
+        if (scheme >= 0) {
+            host = host.substring(scheme + 3);
+        }
+        int slash = host.indexOf('/');
+        if (slash >= 0) {
+            host = host.substring(0, slash);
+        }
+        return host.equals("docker.io") || host.equals("registry-1.docker.io") ? "index.docker.io" : host;
+    }
+}
