@@ -185,10 +185,10 @@ public final class BuildRequest {
                         + "': it must be non-empty, without '=' or spaces");
             }
             if (PlatformBuildArgs.RESERVED.contains(name)) {
-                throw new InvalidBuildRequestException("build argument " + name + " is set per platform (to e.g. "
-                        + PlatformBuildArgs.of(Platform.LINUX_ARM_V7, Optional.empty()).getOrDefault(name, "the build machine's platform")
-                        + " for linux/arm/v7) and cannot be given for the whole build; remove it, or choose the"
-                        + " platforms instead. Names set per platform: " + String.join(", ", sorted(PlatformBuildArgs.RESERVED)));
+                throw new InvalidBuildRequestException("build argument " + name + " is set for each platform from the"
+                        + " platform itself and cannot be given for the whole build; remove it and choose the platforms"
+                        + " (and the build platform) instead. Names set per platform: "
+                        + String.join(", ", sorted(PlatformBuildArgs.RESERVED)));
             }
             buildArgs.put(name, Objects.requireNonNull(value, "value of build argument " + name));
             return this;

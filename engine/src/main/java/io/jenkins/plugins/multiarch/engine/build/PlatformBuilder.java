@@ -62,6 +62,7 @@ public final class PlatformBuilder {
      */
     public PlatformBuildResult build(PlatformBuild build) throws PlatformBuildException, InterruptedException {
         LineSink log = masker.masking(PrefixingLineSink.bracketed(build.platform().toString(), output));
+        long started = System.nanoTime();
         BuildWorkspace workspace;
         try {
             workspace = workspaces.create(build);
@@ -77,7 +78,8 @@ public final class PlatformBuilder {
                     outputs.with(step.kind(), run(build, step, log, true));
                 }
                 Digest digest = readDigest(build, workspace, outputs);
-                log.line(builder.name() + " pushed " + plan.pushedReference().withDigest(digest));
+                log.line(String.format(java.util.Locale.ROOT, "%s pushed %s in %.1f s", builder.name(),
+                        plan.pushedReference().withDigest(digest), (System.nanoTime() - started) / 1e9));
                 return new PlatformBuildResult(build.platform(), plan.pushedReference(), digest, plan.temporaryTag());
             } finally {
                 cleanUp(build, plan, log);

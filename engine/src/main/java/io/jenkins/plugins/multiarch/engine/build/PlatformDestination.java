@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.build;
 
+import java.util.Objects;
+
 /**
  * Where each platform's image is pushed: into the target repository by digest (the default; the index made
  * later is what people pull) or under a per-platform tag from a template.
@@ -13,7 +15,7 @@ public sealed interface PlatformDestination {
     /** Push under the tag the template gives for each platform. */
     record Tagged(TagTemplate template) implements PlatformDestination {
         public Tagged {
-            java.util.Objects.requireNonNull(template, "template");
+            Objects.requireNonNull(template, "template");
         }
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.multiarch.engine.build.builder;
 import io.jenkins.plugins.multiarch.engine.build.BuildWorkspace;
 import io.jenkins.plugins.multiarch.engine.build.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -76,12 +77,12 @@ public final class BuildxBuilder implements ImageBuilder {
         BuildFlags.add(argv, build, "--file");
         argv.add("--metadata-file");
         argv.add(metadataFile(workspace).toString());
-        var pushed = build.pushReference();
+        ImageReference pushed = build.pushReference();
         if (build.byDigest()) {
             argv.add("--output");
             argv.add("type=image,name=" + build.target().repositoryName()
                     + ",push-by-digest=true,name-canonical=true,push=true");
-            pushed = io.jenkins.plugins.multiarch.engine.reference.ImageReference.parse(build.target().repositoryName());
+            pushed = ImageReference.parse(build.target().repositoryName());
         } else {
             argv.add("--tag");
             argv.add(build.pushReference().toString());

@@ -4,6 +4,8 @@ import io.jenkins.plugins.multiarch.engine.build.BuildWorkspace;
 import io.jenkins.plugins.multiarch.engine.build.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +78,12 @@ abstract class ContainersToolBuilder implements ImageBuilder {
     }
 
     @Override
-    public Digest readDigest(PlatformBuild build, BuildWorkspace workspace, StepOutputs outputs)
-            throws java.io.IOException {
-        java.nio.file.Path file = digestFile(workspace);
+    public Digest readDigest(PlatformBuild build, BuildWorkspace workspace, StepOutputs outputs) throws IOException {
+        Path file = digestFile(workspace);
         return DigestFile.parse(workspace.readText(file), name() + " push", file);
     }
 
-    private java.nio.file.Path digestFile(BuildWorkspace workspace) {
+    private Path digestFile(BuildWorkspace workspace) {
         return workspace.directory().resolve(DIGEST_FILE);
     }
 
