@@ -1,0 +1,154 @@
+package io.jenkins.plugins.multiarch.engine.build;
+
+import io.jenkins.plugins.multiarch.engine.build.builder.BuildPlan;
+import io.jenkins.plugins.multiarch.engine.build.builder.ImageBuilder;
+import io.jenkins.plugins.multiarch.engine.build.builder.Invocation;
+import io.jenkins.plugins.multiarch.engine.build.builder.RegistryAuth;
+import io.jenkins.plugins.multiarch.engine.build.builder.StepOutputs;
+import io.jenkins.plugins.multiarch.engine.build.process.CommandRunner;
+import io.jenkins.plugins.multiarch.engine.build.process.LineSink;
+import io.jenkins.plugins.multiarch.engine.build.process.PrefixingLineSink;
+import io.jenkins.plugins.multiarch.engine.build.process.SecretMasker;
+import io.jenkins.plugins.multiarch.engine.build.process.TailLineSink;
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Builds and pushes one platform's image: makes a private workspace, writes the auth file there if there are
+ * credentials, runs the builder's plan, reads the digest, and always runs the plan's cleanup and deletes the
+ * workspace (with the auth file), also on failure. Output goes to the sink line by line as
+ * {@code [linux/arm64] ...}, secrets masked. Safe to use from several threads at once if the sink is.
+ */
+public final class PlatformBuilder {
+
+    /** How many lines of a failed command's output an exception carries. */
+    static final int TAIL_LINES = 40;
+    static final Path AUTH_DIR = Path.of("auth");
+
+    private final ImageBuilder builder;
+    private final CommandRunner runner;
+    private final BuildWorkspaceFactory workspaces;
+    private final List<RegistryCredentials> credentials;
+    private final SecretMasker masker;
+    private final LineSink output;
+
+    /**
+     * @param credentials for the push (and the build's base-image pulls); empty to use the tool's existing login
+     * @param output      receives all output; shared by parallel builds, so make it thread-safe
+     */
+    public PlatformBuilder(ImageBuilder builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
+                           List<RegistryCredentials> credentials, LineSink output) {
+        this.builder = Objects.requireNonNull(builder, "builder");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
+        this.credentials = List.copyOf(credentials);
+        this.masker = new SecretMasker(DockerConfigJson.secretsIn(this.credentials));
+        this.output = Objects.requireNonNull(output, "output");
+    }
+
+    public ImageBuilder imageBuilder() {
+        return builder;
+    }
+
+    /**
+     * Builds and pushes {@code build}.
+     *
+     * @throws PlatformBuildException naming the platform and what failed
+     * @throws InterruptedException   if interrupted; the running command is stopped and cleanup still runs
+     */
+    public PlatformBuildResult build(PlatformBuild build) throws PlatformBuildException, InterruptedException {
+        LineSink log = masker.masking(PrefixingLineSink.bracketed(build.platform().toString(), output));
+        long started = System.nanoTime();
+        BuildWorkspace workspace;
+        try {
+            workspace = workspaces.create(build);
+        } catch (IOException e) {
+            throw PlatformBuildException.of(build.platform(), "could not create a build workspace", e);
+        }
+        try {
+            RegistryAuth auth = writeAuth(build, workspace);
+            BuildPlan plan = builder.plan(build, workspace, auth);
+            try {
+                StepOutputs outputs = StepOutputs.empty();
+                for (Invocation step : plan.steps()) {
+                    outputs.with(step.kind(), run(build, step, log, true));
+                }
+                Digest digest = readDigest(build, workspace, outputs);
+                log.line(String.format(java.util.Locale.ROOT, "%s pushed %s in %.1f s", builder.name(),
+                        plan.pushedReference().withDigest(digest), (System.nanoTime() - started) / 1e9));
+                return new PlatformBuildResult(build.platform(), plan.pushedReference(), digest, plan.temporaryTag());
+            } finally {
+                cleanUp(build, plan, log);
+            }
+        } finally {
+            try {
+                workspace.delete();
+            } catch (IOException e) {
+                log.line("warning: could not delete the build workspace " + workspace.directory() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private RegistryAuth writeAuth(PlatformBuild build, BuildWorkspace workspace) throws PlatformBuildException {
+        if (credentials.isEmpty()) {
+            return RegistryAuth.none();
+        }
+        RegistryAuth auth = RegistryAuth.inDirectory(workspace.directory().resolve(AUTH_DIR));
+        try {
+            workspace.writePrivateFile(auth.file().orElseThrow(), DockerConfigJson.render(credentials));
+        } catch (IOException e) {
+            throw PlatformBuildException.of(build.platform(), "could not write the registry auth file", e);
+        }
+        return auth;
+    }
+
+    /** Runs one command; returns its last lines, or throws if it failed and {@code mustSucceed}. */
+    private List<String> run(PlatformBuild build, Invocation step, LineSink log, boolean mustSucceed)
+            throws PlatformBuildException, InterruptedException {
+        String command = step.display();
+        log.line("$ " + command);
+        TailLineSink tail = new TailLineSink(TAIL_LINES);
+        int exitCode;
+        try {
+            exitCode = runner.run(step.argv(), step.env(), step.workDir(), masker.masking(tail).andThen(log));
+        } catch (IOException e) {
+            throw PlatformBuildException.of(build.platform(), step.kind().word() + " could not run (" + command + ")", e);
+        }
+        if (exitCode != 0 && mustSucceed) {
+            throw PlatformBuildException.commandFailed(build.platform(), builder.name() + " " + step.kind().word(),
+                    command, exitCode, tail.lines());
+        }
+        if (exitCode != 0) {
+            log.line("warning: " + step.kind().word() + " exited with code " + exitCode + " (ignored)");
+        }
+        return tail.lines();
+    }
+
+    private Digest readDigest(PlatformBuild build, BuildWorkspace workspace, StepOutputs outputs)
+            throws PlatformBuildException {
+        try {
+            return builder.readDigest(build, workspace, outputs);
+        } catch (IOException | RuntimeException e) {
+            throw PlatformBuildException.of(build.platform(), "could not read the pushed image's digest", e);
+        }
+    }
+
+    /** Never throws: a failed cleanup must not hide the build's own outcome. */
+    private void cleanUp(PlatformBuild build, BuildPlan plan, LineSink log) {
+        for (Invocation step : plan.cleanup()) {
+            try {
+                run(build, step, log, false);
+            } catch (PlatformBuildException e) {
+                log.line("warning: cleanup failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                log.line("warning: cleanup interrupted; left behind: " + build.localName());
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.jenkins.plugins.multiarch.engine.build.builder;
+
+/**
+ * buildah: {@code buildah bud --platform P ... --tag LOCAL CONTEXT}, then
+ * {@code buildah push --digestfile F LOCAL docker://REF}, then {@code buildah rmi LOCAL}.
+ * See {@link ContainersToolBuilder} for the push and TLS rules.
+ */
+public final class BuildahBuilder extends ContainersToolBuilder {
+
+    public BuildahBuilder(ContainersStorageOptions storage) {
+        this("buildah", storage);
+    }
+
+    /** @param executable the buildah program, a name on the PATH or an absolute path */
+    public BuildahBuilder(String executable, ContainersStorageOptions storage) {
+        super(executable, "bud", storage);
+    }
+
+    @Override
+    public String name() {
+        return "buildah";
+    }
+}

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.multiarch.engine.build.builder;
+
+import io.jenkins.plugins.multiarch.engine.build.BuildWorkspace;
+import io.jenkins.plugins.multiarch.engine.build.PlatformBuild;
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * kaniko, inside its executor container: {@code /kaniko/executor --context DIR --dockerfile F
+ * --custom-platform P ... --destination REF --digest-file F --cleanup}.
+ *
+ * <ul>
+ *   <li>{@code --destination} needs a tag (without one kaniko pushes {@code latest}), so a by-digest build pushes
+ *       under the temporary tag.</li>
+ *   <li>Credentials: {@code DOCKER_CONFIG} points at the temporary config directory instead of
+ *       {@code /kaniko/.docker}.</li>
+ *   <li>Insecure registries: {@code --insecure --skip-tls-verify} (pushes only; base-image pulls keep verifying).</li>
+ *   <li>kaniko builds in the container's own root filesystem: one build at a time per container
+ *       ({@link #maxParallelBuilds()} is 1), and {@code --cleanup} resets it for the next platform. It does not
+ *       emulate other CPUs: RUN steps of a foreign platform need a cross-compiling Dockerfile.</li>
+ * </ul>
+ */
+public final class KanikoBuilder implements ImageBuilder {
+
+    public static final String DEFAULT_EXECUTOR = "/kaniko/executor";
+    static final String DIGEST_FILE = "digest";
+
+    private final String executor;
+
+    public KanikoBuilder() {
+        this(DEFAULT_EXECUTOR);
+    }
+
+    public KanikoBuilder(String executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public String name() {
+        return "kaniko";
+    }
+
+    @Override
+    public BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) {
+        Map<String, String> env = new LinkedHashMap<>();
+        auth.directory().ifPresent(d -> env.put("DOCKER_CONFIG", d.toString()));
+        List<String> argv = new ArrayList<>(List.of(executor, "--context", build.contextDir().toString()));
+        BuildFlags.add(argv, build, "--dockerfile");
+        argv.add("--custom-platform");
+        argv.add(build.platform().toString());
+        argv.add("--destination");
+        argv.add(build.pushReference().toString());
+        argv.add("--digest-file");
+        argv.add(digestFile(workspace).toString());
+        if (build.insecureRegistry()) {
+            argv.add("--insecure");
+            argv.add("--skip-tls-verify");
+        }
+        argv.add("--cleanup");
+        return new BuildPlan(List.of(Invocation.of(StepKind.BUILD_AND_PUSH, argv, env)), List.of(),
+                build.pushReference(), build.temporaryTag());
+    }
+
+    @Override
+    public Digest readDigest(PlatformBuild build, BuildWorkspace workspace, StepOutputs outputs) throws IOException {
+        Path file = digestFile(workspace);
+        return DigestFile.parse(workspace.readText(file), "kaniko", file);
+    }
+
+    @Override
+    public int maxParallelBuilds() {
+        return 1;
+    }
+
+    private static Path digestFile(BuildWorkspace workspace) {
+        return workspace.directory().resolve(DIGEST_FILE);
+    }
+}

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.multiarch.engine.build.builder;
+
+/**
+ * podman: {@code podman build --platform P ... --tag LOCAL CONTEXT}, then
+ * {@code podman push --digestfile F LOCAL docker://REF}, then {@code podman rmi LOCAL}.
+ * See {@link ContainersToolBuilder} for the push and TLS rules.
+ *
+ * <p>podman builds with {@code --layers} by default, so besides the image that cleanup removes it keeps
+ * untagged intermediate images as its build cache, as it does for any build; they speed up the next build on
+ * the same machine and go with {@code podman image prune}.
+ */
+public final class PodmanBuilder extends ContainersToolBuilder {
+
+    public PodmanBuilder(ContainersStorageOptions storage) {
+        this("podman", storage);
+    }
+
+    /** @param executable the podman program, a name on the PATH or an absolute path */
+    public PodmanBuilder(String executable, ContainersStorageOptions storage) {
+        super(executable, "build", storage);
+    }
+
+    @Override
+    public String name() {
+        return "podman";
+    }
+}

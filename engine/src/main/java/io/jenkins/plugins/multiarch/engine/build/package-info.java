@@ -1,0 +1,32 @@
+/**
+ * Builds one image per platform with an external builder and pushes each into the target repository.
+ *
+ * <pre>{@code
+ * BuildRequest request = BuildRequest.builder(ImageReference.parse("registry.example.com/team/app:1.0"), Path.of("."))
+ *         .platforms(List.of(Platform.LINUX_AMD64, Platform.LINUX_ARM64, Platform.parse("linux/arm/v7")))
+ *         .build();                                   // by digest; .perPlatformTags("{arch}-{version}") to tag
+ * PlatformBuilder builder = new PlatformBuilder(
+ *         new BuildahBuilder(ContainersStorageOptions.defaults()),  // or Podman-, Docker-, Buildx-, KanikoBuilder
+ *         new LocalCommandRunner(),                   // the Jenkins plugin passes its agent launcher instead
+ *         LocalBuildWorkspace.factory(null),          // private temp dirs for auth and digest files
+ *         List.of(new RegistryCredentials("registry.example.com", user, password)),
+ *         LineSink.synchronizedSink(System.out::println));
+ * List<PlatformBuildResult> results = new ParallelBuilds(builder, 2).run(request.platformBuilds());
+ * }</pre>
+ *
+ * <p>Decisions, in one place:
+ * <ul>
+ *   <li>The platform's build arguments (TARGET*, BUILD*, GOOS/GOARCH/GOARM...) are always passed; a user build
+ *       argument with one of those names is rejected ({@link io.jenkins.plugins.multiarch.engine.build.PlatformBuildArgs}).</li>
+ *   <li>By digest is the default. Only buildx can push without any tag; buildah, podman, docker and kaniko need
+ *       one (buildah/podman would otherwise write {@code latest}), so they push under
+ *       {@code multiarch-tmp-<platform>-<runId>} and the result says the tag is temporary. Distribution 2.x cannot
+ *       delete a tag without deleting the manifest, so the tag stays; registries that can may have it deleted.</li>
+ *   <li>Credentials go only into a 0600 {@code config.json} in a 0700 directory, named by {@code --authfile} or
+ *       {@code DOCKER_CONFIG}, deleted when the build ends. Output and errors are masked for the password and the
+ *       encoded pair as a second line of defence.</li>
+ *   <li>A failed platform fails the run; builds not yet started are skipped and running ones finish
+ *       ({@link io.jenkins.plugins.multiarch.engine.build.FailurePolicy}). Results keep request order.</li>
+ * </ul>
+ */
+package io.jenkins.plugins.multiarch.engine.build;

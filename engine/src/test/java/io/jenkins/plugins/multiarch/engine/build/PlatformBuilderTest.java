@@ -1,0 +1,185 @@
+package io.jenkins.plugins.multiarch.engine.build;
+
+import io.jenkins.plugins.multiarch.engine.build.RecordingCommandRunner.Call;
+import io.jenkins.plugins.multiarch.engine.build.builder.BuildahBuilder;
+import io.jenkins.plugins.multiarch.engine.build.builder.BuildxBuilder;
+import io.jenkins.plugins.multiarch.engine.build.builder.ContainersStorageOptions;
+import io.jenkins.plugins.multiarch.engine.build.builder.DockerBuilder;
+import io.jenkins.plugins.multiarch.engine.build.builder.ImageBuilder;
+import io.jenkins.plugins.multiarch.engine.build.builder.KanikoBuilder;
+import io.jenkins.plugins.multiarch.engine.build.builder.PodmanBuilder;
+import io.jenkins.plugins.multiarch.engine.build.process.LineSink;
+import io.jenkins.plugins.multiarch.engine.build.process.ToolNotFoundException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlatformBuilderTest {
+
+    private static final String ENCODED_PAIR = Base64.getEncoder()
+            .encodeToString(("ci-bot:" + SampleBuilds.PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    @TempDir
+    Path workspaces;
+
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> authFilesSeen = Collections.synchronizedList(new ArrayList<>());
+
+    static Stream<ImageBuilder> builders() {
+        return Stream.of(new BuildahBuilder(ContainersStorageOptions.driver("vfs")),
+                new PodmanBuilder(ContainersStorageOptions.driver("vfs")),
+                new DockerBuilder(), new BuildxBuilder(), new KanikoBuilder());
+    }
+
+    /** Pretends to be each tool: reports the digest where that tool would, and checks the auth file it is given. */
+    private int pretend(Call call, LineSink out) throws Exception {
+        Path auth = call.has("--authfile") ? Path.of(call.after("--authfile"))
+                : call.env().containsKey("DOCKER_CONFIG") ? Path.of(call.env().get("DOCKER_CONFIG"), "config.json") : null;
+        if (auth != null) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(auth))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(auth.getParent()))).isEqualTo("rwx------");
+            authFilesSeen.add(auth + " " + Files.readString(auth));
+        }
+        out.line("working on " + call.argv().get(1));
+        if (call.has("--digestfile")) {
+            Files.writeString(Path.of(call.after("--digestfile")), SampleBuilds.DIGEST);
+        } else if (call.has("--digest-file")) {
+            Files.writeString(Path.of(call.after("--digest-file")), SampleBuilds.DIGEST);
+        } else if (call.has("--metadata-file")) {
+            Files.writeString(Path.of(call.after("--metadata-file")), "{\"containerimage.digest\": \"" + SampleBuilds.DIGEST + "\"}");
+        } else if (call.argv().equals(List.of("docker", "push", call.argv().get(2)))) {
+            String tag = call.argv().get(2).substring(call.argv().get(2).lastIndexOf(':') + 1);
+            out.line(tag + ": digest: " + SampleBuilds.DIGEST + " size: 528");
+        }
+        return 0;
+    }
+
+    private PlatformBuilder platformBuilder(ImageBuilder builder, RecordingCommandRunner runner) {
+        return new PlatformBuilder(builder, runner, LocalBuildWorkspace.factory(workspaces),
+                List.of(SampleBuilds.CREDENTIALS), log::add);
+    }
+
+    @ParameterizedTest
+    @MethodSource("builders")
+    void everyBuilderPushesWithAPrivateAuthFileAndNoSecretInAnyArgvOrEnv(ImageBuilder builder) throws Exception {
+        RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
+
+        PlatformBuildResult result = platformBuilder(builder, runner).build(SampleBuilds.armV7());
+
+        assertThat(result.digest()).hasToString(SampleBuilds.DIGEST);
+        assertThat(result.platform()).hasToString("linux/arm/v7");
+        assertThat(result.digestReference()).hasToString("registry.example.com:5000/team/app@" + SampleBuilds.DIGEST);
+        assertThat(runner.calls()).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.argv()).noneMatch(a -> a.contains(SampleBuilds.PASSWORD) || a.contains(ENCODED_PAIR));
+            assertThat(call.env().values()).noneMatch(v -> v.contains(SampleBuilds.PASSWORD) || v.contains(ENCODED_PAIR));
+        });
+        // Every command that pushes or pulls was handed the auth file, and it held the credentials.
+        assertThat(authFilesSeen).hasSizeGreaterThanOrEqualTo(1).allSatisfy(seen -> assertThat(seen).contains(ENCODED_PAIR));
+        assertThat(log).isNotEmpty().noneMatch(l -> l.contains(SampleBuilds.PASSWORD) || l.contains(ENCODED_PAIR));
+        assertThat(workspaces).isEmptyDirectory();
+    }
+
+    @Test
+    void outputIsPrefixedWithThePlatformAndEachCommandIsShown() throws Exception {
+        RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
+
+        platformBuilder(new DockerBuilder(), runner).build(SampleBuilds.armV7());
+
+        assertThat(log).allMatch(l -> l.startsWith("[linux/arm/v7] "));
+        assertThat(log).anyMatch(l -> l.matches("\\[linux/arm/v7] \\$ DOCKER_CONFIG=\\S+/auth docker push registry.example.com:5000/team/app:multiarch-tmp-linux-arm-v7-r1"));
+        assertThat(log).contains("[linux/arm/v7] working on push");
+        assertThat(log.get(log.size() - 2)).startsWith("[linux/arm/v7] $ DOCKER_CONFIG=").contains("docker image rm");
+    }
+
+    @Test
+    void aFailedCommandNamesPlatformCommandExitCodeAndLastLinesWithSecretsMasked() {
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            if (call.has("push")) {
+                for (int i = 1; i <= 50; i++) {
+                    out.line("retry " + i);
+                }
+                out.line("error: unauthorized for ci-bot:" + SampleBuilds.PASSWORD + " (" + ENCODED_PAIR + ")");
+                return 125;
+            }
+            return 0;
+        });
+
+        assertThatThrownBy(() -> platformBuilder(new BuildahBuilder(ContainersStorageOptions.driver("vfs")), runner)
+                .build(SampleBuilds.armV7()))
+                .isInstanceOfSatisfying(PlatformBuildException.class, e -> {
+                    assertThat(e.platform()).hasToString("linux/arm/v7");
+                    assertThat(e.exitCode()).hasValue(125);
+                    assertThat(e.command()).hasValueSatisfying(c -> assertThat(c).startsWith("buildah --storage-driver vfs push --authfile "));
+                    assertThat(e.lastLines()).hasSize(PlatformBuilder.TAIL_LINES)
+                            .endsWith("error: unauthorized for ci-bot:**** (****)");
+                    assertThat(e.getMessage())
+                            .startsWith("linux/arm/v7: buildah push failed with exit code 125: buildah --storage-driver vfs push")
+                            .contains("retry 50", "error: unauthorized for ci-bot:****")
+                            .doesNotContain(SampleBuilds.PASSWORD, ENCODED_PAIR, "retry 10\n");
+                });
+        assertThat(log).noneMatch(l -> l.contains(SampleBuilds.PASSWORD));
+        // Cleanup ran after the failure, and the auth file is gone with the workspace.
+        assertThat(runner.calls()).last().satisfies(c -> assertThat(c.argv()).contains("rmi"));
+        assertThat(workspaces).isEmptyDirectory();
+    }
+
+    @Test
+    void aMissingToolIsNamed() {
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            throw new ToolNotFoundException(call.argv().get(0), null);
+        });
+
+        assertThatThrownBy(() -> platformBuilder(new KanikoBuilder(), runner).build(SampleBuilds.armV7()))
+                .isInstanceOf(PlatformBuildException.class)
+                .hasMessageStartingWith("linux/arm/v7: build and push could not run (DOCKER_CONFIG=")
+                .hasMessageEndingWith("'/kaniko/executor' is not installed or not on the PATH; install it or choose another builder");
+        assertThat(workspaces).isEmptyDirectory();
+    }
+
+    @Test
+    void successWithoutADigestIsAFailure() {
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> 0);
+
+        assertThatThrownBy(() -> platformBuilder(new PodmanBuilder(ContainersStorageOptions.defaults()), runner)
+                .build(SampleBuilds.armV7()))
+                .isInstanceOf(PlatformBuildException.class)
+                .hasMessageMatching("linux/arm/v7: could not read the pushed image's digest: podman push succeeded but"
+                        + " wrote no digest file at .*/digest");
+    }
+
+    @Test
+    void aFailedCleanupIsOnlyAWarning() throws Exception {
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> call.has("rmi") ? 1 : pretend(call, out));
+
+        PlatformBuildResult result = platformBuilder(new BuildahBuilder(ContainersStorageOptions.defaults()), runner)
+                .build(SampleBuilds.armV7());
+
+        assertThat(result.temporaryTagName()).contains("multiarch-tmp-linux-arm-v7-r1");
+        assertThat(log).contains("[linux/arm/v7] warning: cleanup exited with code 1 (ignored)");
+    }
+
+    @Test
+    void withoutCredentialsNoAuthFileIsWritten() throws Exception {
+        RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
+
+        new PlatformBuilder(new BuildahBuilder(ContainersStorageOptions.defaults()), runner,
+                LocalBuildWorkspace.factory(workspaces), List.of(), log::add).build(SampleBuilds.armV7());
+
+        assertThat(authFilesSeen).isEmpty();
+        assertThat(runner.calls()).allSatisfy(c -> assertThat(c.argv()).doesNotContain("--authfile"));
+    }
+}

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.multiarch.engine.build.builder;
+
+import io.jenkins.plugins.multiarch.engine.build.FakeWorkspace;
+import io.jenkins.plugins.multiarch.engine.build.PlatformBuild;
+import io.jenkins.plugins.multiarch.engine.build.SampleBuilds;
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BuildahBuilderTest {
+
+    private final FakeWorkspace workspace = new FakeWorkspace("/ws");
+    private final BuildahBuilder buildah = new BuildahBuilder(ContainersStorageOptions.driver("vfs"));
+
+    @Test
+    void buildsWithPlatformArgsThenPushesUnderTemporaryTagWithDigestFileThenRemovesLocalImage() {
+        BuildPlan plan = buildah.plan(SampleBuilds.armV7(), workspace, RegistryAuth.inDirectory(Path.of("/ws/auth")));
+
+        List<String> build = new ArrayList<>(List.of("buildah", "--storage-driver", "vfs", "bud",
+                "--platform", "linux/arm/v7", "--authfile", "/ws/auth/config.json",
+                "--file", "ctx/Containerfile", "--target", "runtime"));
+        build.addAll(SampleBuilds.armV7BuildArgFlags());
+        build.addAll(List.of("--label", "org.opencontainers.image.title=app",
+                "--tag", "localhost/multiarch-build:r1-linux-arm-v7", "ctx"));
+        assertThat(plan.steps()).extracting(Invocation::kind).containsExactly(StepKind.BUILD, StepKind.PUSH);
+        assertThat(plan.steps().get(0).argv()).containsExactlyElementsOf(build);
+        assertThat(plan.steps().get(1).argv()).containsExactly("buildah", "--storage-driver", "vfs", "push",
+                "--authfile", "/ws/auth/config.json", "--tls-verify=false", "--digestfile", "/ws/digest",
+                "localhost/multiarch-build:r1-linux-arm-v7",
+                "docker://registry.example.com:5000/team/app:multiarch-tmp-linux-arm-v7-r1");
+        assertThat(plan.cleanup()).singleElement().satisfies(c -> assertThat(c.argv()).containsExactly(
+                "buildah", "--storage-driver", "vfs", "rmi", "localhost/multiarch-build:r1-linux-arm-v7"));
+        assertThat(plan.all()).allSatisfy(i -> assertThat(i.env()).isEmpty());
+        assertThat(plan.temporaryTag()).isTrue();
+        assertThat(plan.pushedReference()).hasToString(
+                "registry.example.com:5000/team/app:multiarch-tmp-linux-arm-v7-r1");
+    }
+
+    @Test
+    void withoutCredentialsOrInsecureRegistryTheFlagsAreLeftOut() {
+        PlatformBuild build = SampleBuilds.request("linux/amd64").insecureRegistry(false).build().platformBuilds().get(0);
+
+        BuildPlan plan = new BuildahBuilder(ContainersStorageOptions.defaults()).plan(build, workspace, RegistryAuth.none());
+
+        assertThat(plan.all()).allSatisfy(i -> assertThat(i.argv())
+                .doesNotContain("--authfile", "--tls-verify=false", "--storage-driver"));
+        assertThat(plan.steps().get(0).argv()).startsWith("buildah", "bud", "--platform", "linux/amd64");
+    }
+
+    @Test
+    void perPlatformTagIsPushedAndIsNotTemporary() {
+        PlatformBuild build = SampleBuilds.request("linux/arm64").perPlatformTags("{arch}-{version}").build()
+                .platformBuilds().get(0);
+
+        BuildPlan plan = buildah.plan(build, workspace, RegistryAuth.none());
+
+        assertThat(plan.steps().get(1).argv()).last().isEqualTo("docker://registry.example.com:5000/team/app:arm64-1.0");
+        assertThat(plan.temporaryTag()).isFalse();
+    }
+
+    @Test
+    void storageRootAndRunRootAreGlobalOptions() {
+        var storage = new ContainersStorageOptions("vfs", Path.of("/s/root"), Path.of("/s/run"));
+
+        BuildPlan plan = new BuildahBuilder("/opt/bin/buildah", storage).plan(SampleBuilds.armV7(), workspace, RegistryAuth.none());
+
+        assertThat(plan.all()).allSatisfy(i -> assertThat(i.argv()).startsWith(
+                "/opt/bin/buildah", "--storage-driver", "vfs", "--root", "/s/root", "--runroot", "/s/run"));
+    }
+
+    @Test
+    void readsTheDigestFileThatPushWrote() throws Exception {
+        workspace.put(Path.of("digest"), SampleBuilds.DIGEST);
+
+        Digest digest = buildah.readDigest(SampleBuilds.armV7(), workspace, StepOutputs.empty());
+
+        assertThat(digest).hasToString(SampleBuilds.DIGEST);
+    }
+
+    @Test
+    void aMissingDigestFileIsAClearError() {
+        assertThatThrownBy(() -> buildah.readDigest(SampleBuilds.armV7(), workspace, StepOutputs.empty()))
+                .isInstanceOf(DigestReadException.class)
+                .hasMessage("buildah push succeeded but wrote no digest file at /ws/digest");
+    }
+}

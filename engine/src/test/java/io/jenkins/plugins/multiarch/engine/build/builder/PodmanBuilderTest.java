@@ -1,0 +1,41 @@
+package io.jenkins.plugins.multiarch.engine.build.builder;
+
+import io.jenkins.plugins.multiarch.engine.build.FakeWorkspace;
+import io.jenkins.plugins.multiarch.engine.build.SampleBuilds;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PodmanBuilderTest {
+
+    private final FakeWorkspace workspace = new FakeWorkspace("/ws");
+
+    @Test
+    void buildsWithPodmanBuildAndPushesWithDigestFile() throws Exception {
+        PodmanBuilder podman = new PodmanBuilder(ContainersStorageOptions.driver("vfs"));
+
+        BuildPlan plan = podman.plan(SampleBuilds.armV7(), workspace, RegistryAuth.inDirectory(Path.of("/ws/auth")));
+
+        List<String> build = new ArrayList<>(List.of("podman", "--storage-driver", "vfs", "build",
+                "--platform", "linux/arm/v7", "--authfile", "/ws/auth/config.json",
+                "--file", "ctx/Containerfile", "--target", "runtime"));
+        build.addAll(SampleBuilds.armV7BuildArgFlags());
+        build.addAll(List.of("--label", "org.opencontainers.image.title=app",
+                "--tag", "localhost/multiarch-build:r1-linux-arm-v7", "ctx"));
+        assertThat(plan.steps().get(0).argv()).containsExactlyElementsOf(build);
+        assertThat(plan.steps().get(1).argv()).containsExactly("podman", "--storage-driver", "vfs", "push",
+                "--authfile", "/ws/auth/config.json", "--tls-verify=false", "--digestfile", "/ws/digest",
+                "localhost/multiarch-build:r1-linux-arm-v7",
+                "docker://registry.example.com:5000/team/app:multiarch-tmp-linux-arm-v7-r1");
+        assertThat(plan.cleanup().get(0).argv()).containsExactly(
+                "podman", "--storage-driver", "vfs", "rmi", "localhost/multiarch-build:r1-linux-arm-v7");
+
+        workspace.put(Path.of("digest"), SampleBuilds.DIGEST + "\n");
+        assertThat(podman.readDigest(SampleBuilds.armV7(), workspace, StepOutputs.empty())).hasToString(SampleBuilds.DIGEST);
+        assertThat(podman.name()).isEqualTo("podman");
+    }
+}
