@@ -253,6 +253,36 @@ public final class RegistryClient {
         }
     }
 
+    /**
+     * Uploads a blob unless the repository has it already: one POST to open an upload, one PUT with the content
+     * (a monolithic upload; the content is streamed, never held in memory). The registry checks the digest.
+     *
+     * @param content opens the blob's bytes; called again if the PUT is retried
+     * @return true if the blob was uploaded, false if it was already there
+     */
+    public boolean uploadBlob(String repository, Digest digest, long size, Supplier<InputStream> content) {
+        if (blobExists(repository, digest)) {
+            return false;
+        }
+        Request open = new Request("POST", "/v2/" + repository + "/blobs/uploads/", "blob upload",
+                repository + "@" + digest).body(new byte[0]);
+        HttpResponse<byte[]> opened = send(open, HttpResponse.BodyHandlers.ofByteArray());
+        if (opened.statusCode() != 202) {
+            throw failure(opened.statusCode(), opened.body(), open, "blob upload");
+        }
+        URI upload = opened.request().uri().resolve(opened.headers().firstValue("Location").orElseThrow(
+                () -> new RegistryException("registry " + registry() + " opened an upload without a Location", 202)));
+        URI target = URI.create(upload + (upload.getRawQuery() == null ? "?" : "&") + "digest=" + digest);
+        Request put = new Request("PUT", target, "blob upload", repository + "@" + digest)
+                .header("Content-Type", "application/octet-stream")
+                .streamBody(content, size);
+        HttpResponse<byte[]> done = send(put, HttpResponse.BodyHandlers.ofByteArray());
+        if (done.statusCode() != 201) {
+            throw failure(done.statusCode(), done.body(), put, "blob upload");
+        }
+        return true;
+    }
+
     // ---- transport: authentication, retries ----
 
     private <T> HttpResponse<T> send(Request request, HttpResponse.BodyHandler<T> handler) {
@@ -470,6 +500,7 @@ public final class RegistryClient {
         private final Map<String, String> headers = new TreeMap<>();
         private byte[] body;
         private Supplier<InputStream> streamBody;
+        private long streamLength = -1;
         boolean anonymous;
 
         Request(String method, String path, String kind, String what) {
@@ -503,6 +534,12 @@ public final class RegistryClient {
             return this;
         }
 
+        Request streamBody(Supplier<InputStream> content, long length) {
+            this.streamBody = content;
+            this.streamLength = length;
+            return this;
+        }
+
         Request anonymous(boolean value) {
             this.anonymous = value;
             return this;
@@ -510,6 +547,8 @@ public final class RegistryClient {
 
         HttpRequest build(RegistryEndpoint endpoint, String authorization) {
             HttpRequest.BodyPublisher publisher = body != null ? HttpRequest.BodyPublishers.ofByteArray(body)
+                    : streamBody != null && streamLength >= 0
+                    ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(streamBody), streamLength)
                     : streamBody != null ? HttpRequest.BodyPublishers.ofInputStream(streamBody)
                     : HttpRequest.BodyPublishers.noBody();
             HttpRequest.Builder builder = HttpRequest.newBuilder(absolute != null ? absolute : endpoint.resolve(path))
