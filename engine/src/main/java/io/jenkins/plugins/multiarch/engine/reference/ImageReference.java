@@ -164,7 +164,11 @@ public final class ImageReference {
 
     /** The same repository with only this tag. */
     public ImageReference withTag(String newTag) {
-        return parse(registry + "/" + repository + ":" + newTag);
+        if (newTag == null || !TAG.matcher(newTag).matches()) {
+            throw new InvalidReferenceException("invalid tag '" + newTag + "' for " + repositoryName()
+                    + ": a tag is 1-128 of letters, digits, '_', '.', '-' and does not start with '.' or '-'");
+        }
+        return new ImageReference(registry, repository, newTag, null);
     }
 
     /** The same repository with only this digest. */
