@@ -27,10 +27,12 @@ public final class DockerConfigCredentials implements CredentialProvider {
 
     private final JsonNode config;
     private final Path source;
+    private final Path helperDirectory; // null: find docker-credential-* on PATH, as the Docker CLI does
 
-    private DockerConfigCredentials(JsonNode config, Path source) {
+    private DockerConfigCredentials(JsonNode config, Path source, Path helperDirectory) {
         this.config = config;
         this.source = source;
+        this.helperDirectory = helperDirectory;
     }
 
     /** {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}; none if the file is missing. */
@@ -43,12 +45,17 @@ public final class DockerConfigCredentials implements CredentialProvider {
     }
 
     public static DockerConfigCredentials load(Path file) {
+        return load(file, null);
+    }
+
+    /** As {@link #load(Path)}, but runs credential helpers from this directory instead of finding them on PATH. */
+    static DockerConfigCredentials load(Path file, Path helperDirectory) {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("Docker config " + file + " is not a JSON object");
             }
-            return new DockerConfigCredentials(root, file);
+            return new DockerConfigCredentials(root, file, helperDirectory);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read Docker config " + file + ": " + e.getMessage(), e);
         }
@@ -115,8 +122,9 @@ public final class DockerConfigCredentials implements CredentialProvider {
     private Optional<Credentials> fromHelper(String helper, String registry) {
         String server = isDockerHub(registry) ? DOCKER_HUB_KEY : registry;
         String program = "docker-credential-" + helper;
+        String command = helperDirectory == null ? program : helperDirectory.resolve(program).toString();
         try {
-            Process process = new ProcessBuilder(program, "get").redirectErrorStream(false).start();
+            Process process = new ProcessBuilder(command, "get").redirectErrorStream(false).start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(server.getBytes(StandardCharsets.UTF_8));
             }
