@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.registry.auth;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -56,6 +58,9 @@ public final class DockerConfigCredentials implements CredentialProvider {
                 throw new IllegalArgumentException("Docker config " + file + " is not a JSON object");
             }
             return new DockerConfigCredentials(root, file, helperDirectory);
+        } catch (JsonProcessingException e) {
+            // Not e.getMessage(), nor e as the cause: Jackson quotes the token it choked on, which may be a password.
+            throw new IllegalArgumentException("Docker config " + file + " is not valid JSON" + where(e));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read Docker config " + file + ": " + e.getMessage(), e);
         }
@@ -139,7 +144,14 @@ public final class DockerConfigCredentials implements CredentialProvider {
             if (process.exitValue() != 0) {
                 return Optional.empty(); // helpers exit 1 with "credentials not found in native keychain"
             }
-            JsonNode answer = JSON.readTree(out);
+            JsonNode answer;
+            try {
+                answer = JSON.readTree(out);
+            } catch (JsonProcessingException e) {
+                // Not e.getMessage(), nor e as the cause: what the helper printed may be the secret itself.
+                throw new IllegalStateException("credential helper " + program + " named in " + source
+                        + " answered with something that is not JSON" + where(e));
+            }
             String username = answer.path("Username").asText("");
             String secret = answer.path("Secret").asText("");
             if (secret.isEmpty()) {
@@ -155,6 +167,11 @@ public final class DockerConfigCredentials implements CredentialProvider {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + program, e);
         }
+    }
+
+    private static String where(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static boolean isDockerHub(String registry) {
