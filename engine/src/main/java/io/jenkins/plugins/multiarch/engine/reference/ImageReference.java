@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class ImageReference {
 
     public static final String DOCKER_HUB = "docker.io";
+    private static final String LEGACY_DOCKER_HUB = "index.docker.io";
     private static final int MAX_NAME_LENGTH = 255;
 
     private static final Pattern HOST_COMPONENT = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?");
@@ -72,6 +73,9 @@ public final class ImageReference {
             String first = rest.substring(0, slash);
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
                 registry = validateRegistry(text, first);
+                if (registry.equals(LEGACY_DOCKER_HUB)) {
+                    registry = DOCKER_HUB; // as the Docker CLI does: index.docker.io/alpine is docker.io/library/alpine
+                }
                 path = rest.substring(slash + 1);
             }
         }
@@ -164,7 +168,11 @@ public final class ImageReference {
 
     /** The same repository with only this tag. */
     public ImageReference withTag(String newTag) {
-        return parse(registry + "/" + repository + ":" + newTag);
+        if (newTag == null || !TAG.matcher(newTag).matches()) {
+            throw new InvalidReferenceException("invalid tag '" + newTag + "' for " + repositoryName()
+                    + ": a tag is 1-128 of letters, digits, '_', '.', '-' and does not start with '.' or '-'");
+        }
+        return new ImageReference(registry, repository, newTag, null);
     }
 
     /** The same repository with only this digest. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.multiarch.engine.registry;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Where a registry is reached. HTTPS always, except for registries on loopback and those the user named as
@@ -12,6 +13,9 @@ import java.util.Set;
  * @param baseUri  scheme and authority requests go to, e.g. {@code https://registry-1.docker.io}
  */
 public record RegistryEndpoint(String registry, URI baseUri) {
+
+    /** 127.0.0.0/8 written as an IPv4 address; a host name that starts with "127." is not loopback. */
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     /** The endpoint for a registry host, plain HTTP where it is loopback or listed in {@code insecure}. */
     public static RegistryEndpoint of(String registry, Set<String> insecure) {
@@ -32,7 +36,7 @@ public record RegistryEndpoint(String registry, URI baseUri) {
 
     static boolean isLoopback(String registry) {
         String host = hostOnly(registry).toLowerCase(Locale.ROOT);
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        return host.equals("localhost") || IPV4_LOOPBACK.matcher(host).matches() || host.equals("[::1]") || host.equals("::1");
     }
 
     static String hostOnly(String registry) {

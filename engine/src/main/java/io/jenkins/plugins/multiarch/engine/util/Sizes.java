@@ -19,7 +19,8 @@ public final class Sizes {
         String[] units = {"KiB", "MiB", "GiB", "TiB"};
         double value = bytes;
         int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
+        // 1023.95 and up would print as "1024.0" in this unit: show it as 1.0 of the next
+        while (value >= 1023.95 && unit < units.length - 1) {
             value /= 1024;
             unit++;
         }

@@ -29,6 +29,12 @@ public final class ConfigPlatformCheck {
         } catch (InvalidPlatformException e) {
             return Optional.of(prefix + " is " + configText + ", not a platform we know; it cannot serve " + declared);
         }
+        if ((image.config().variant() == null || image.config().variant().isEmpty())
+                && actual.architecture().equalsIgnoreCase(image.config().architecture())) {
+            // parse() fills in a default variant (arm means arm/v7), but the config left it open, and isSatisfiedBy
+            // accepts a config without a variant for every variant of its architecture. (armhf and armel do name one.)
+            actual = new Platform(actual.os(), actual.architecture(), null);
+        }
         if (declared.isSatisfiedBy(actual)) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.registry.auth;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,10 +29,12 @@ public final class DockerConfigCredentials implements CredentialProvider {
 
     private final JsonNode config;
     private final Path source;
+    private final Path helperDirectory; // null: find docker-credential-* on PATH, as the Docker CLI does
 
-    private DockerConfigCredentials(JsonNode config, Path source) {
+    private DockerConfigCredentials(JsonNode config, Path source, Path helperDirectory) {
         this.config = config;
         this.source = source;
+        this.helperDirectory = helperDirectory;
     }
 
     /** {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}; none if the file is missing. */
@@ -43,12 +47,20 @@ public final class DockerConfigCredentials implements CredentialProvider {
     }
 
     public static DockerConfigCredentials load(Path file) {
+        return load(file, null);
+    }
+
+    /** As {@link #load(Path)}, but runs credential helpers from this directory instead of finding them on PATH. */
+    static DockerConfigCredentials load(Path file, Path helperDirectory) {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !root.isObject()) {
                 throw new IllegalArgumentException("Docker config " + file + " is not a JSON object");
             }
-            return new DockerConfigCredentials(root, file);
+            return new DockerConfigCredentials(root, file, helperDirectory);
+        } catch (JsonProcessingException e) {
+            // Not e.getMessage(), nor e as the cause: Jackson quotes the token it choked on, which may be a password.
+            throw new IllegalArgumentException("Docker config " + file + " is not valid JSON" + where(e));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read Docker config " + file + ": " + e.getMessage(), e);
         }
@@ -115,8 +127,9 @@ public final class DockerConfigCredentials implements CredentialProvider {
     private Optional<Credentials> fromHelper(String helper, String registry) {
         String server = isDockerHub(registry) ? DOCKER_HUB_KEY : registry;
         String program = "docker-credential-" + helper;
+        String command = helperDirectory == null ? program : helperDirectory.resolve(program).toString();
         try {
-            Process process = new ProcessBuilder(program, "get").redirectErrorStream(false).start();
+            Process process = new ProcessBuilder(command, "get").redirectErrorStream(false).start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(server.getBytes(StandardCharsets.UTF_8));
             }
@@ -131,7 +144,14 @@ public final class DockerConfigCredentials implements CredentialProvider {
             if (process.exitValue() != 0) {
                 return Optional.empty(); // helpers exit 1 with "credentials not found in native keychain"
             }
-            JsonNode answer = JSON.readTree(out);
+            JsonNode answer;
+            try {
+                answer = JSON.readTree(out);
+            } catch (JsonProcessingException e) {
+                // Not e.getMessage(), nor e as the cause: what the helper printed may be the secret itself.
+                throw new IllegalStateException("credential helper " + program + " named in " + source
+                        + " answered with something that is not JSON" + where(e));
+            }
             String username = answer.path("Username").asText("");
             String secret = answer.path("Secret").asText("");
             if (secret.isEmpty()) {
@@ -147,6 +167,11 @@ public final class DockerConfigCredentials implements CredentialProvider {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + program, e);
         }
+    }
+
+    private static String where(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     private static boolean isDockerHub(String registry) {

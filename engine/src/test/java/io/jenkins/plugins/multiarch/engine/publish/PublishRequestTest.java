@@ -1,0 +1,267 @@
+package io.jenkins.plugins.multiarch.engine.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
+import io.jenkins.plugins.multiarch.engine.platform.InvalidPlatformException;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.reference.InvalidReferenceException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PublishRequestTest {
+
+    static final String HEX = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    static final String TARGET = "registry.example.com/team/app:1.0";
+
+    static List<PlatformSource> sources(String... specs) {
+        return Arrays.stream(specs).map(PlatformSource::parse).toList();
+    }
+
+    static PublishRequest request(String target, List<String> extraTags, List<PlatformSource> sources) {
+        return new PublishRequest(ImageReference.parse(target), extraTags, sources, IndexFormat.OCI, Map.of(), false);
+    }
+
+    static final List<PlatformSource> TWO = sources(
+            "linux/amd64=registry.example.com/team/app:1.0-amd64",
+            "linux/arm64=registry.example.com/team/app-arm64@sha256:" + HEX);
+
+    @Test
+    void validRequest() {
+        PublishRequest request = new PublishRequest(ImageReference.parse(TARGET), List.of("latest"), TWO,
+                IndexFormat.DOCKER, Map.of("b", "2", "a", "1"), true);
+
+        assertThat(request.target()).hasToString(TARGET);
+        assertThat(request.sources()).extracting(PlatformSource::platform)
+                .containsExactly(Platform.LINUX_AMD64, Platform.LINUX_ARM64);
+        assertThat(request.format()).isEqualTo(IndexFormat.DOCKER);
+        assertThat(request.annotations()).containsOnly(entry("a", "1"), entry("b", "2"));
+        assertThat(request.dryRun()).isTrue();
+        assertThat(request.tags()).containsExactly("1.0", "latest");
+    }
+
+    @Test
+    void formatDefaultsToOci() {
+        assertThat(new PublishRequest(ImageReference.parse(TARGET), List.of(), TWO, null, Map.of(), false).format())
+                .isEqualTo(IndexFormat.OCI);
+    }
+
+    @Test
+    void laterChangesToTheGivenListsDoNotReachTheRequest() {
+        List<String> tags = new ArrayList<>(List.of("latest"));
+        List<PlatformSource> sources = new ArrayList<>(TWO);
+        Map<String, String> annotations = new HashMap<>(Map.of("a", "1"));
+        PublishRequest request = new PublishRequest(ImageReference.parse(TARGET), tags, sources, IndexFormat.OCI,
+                annotations, false);
+
+        tags.add("evil");
+        sources.clear();
+        annotations.put("b", "2");
+
+        assertThat(request.tags()).containsExactly("1.0", "latest");
+        assertThat(request.sources()).hasSize(2);
+        assertThat(request.annotations()).containsOnlyKeys("a");
+    }
+
+    @ParameterizedTest(name = "target 1.0 + {0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "                          | 1.0",
+            "latest                    | 1.0,latest",
+            "1.0                       | 1.0",
+            "latest,1,1.0,latest,1     | 1.0,latest,1",
+            "1,latest                  | 1.0,1,latest",
+    })
+    void tagsStartWithTheTargetsAndHaveNoRepeats(String extra, String expected) {
+        List<String> extraTags = extra == null ? List.of() : List.of(extra.split(","));
+
+        assertThat(request(TARGET, extraTags, TWO).tags()).containsExactly(expected.split(","));
+    }
+
+    @Test
+    void targetWithoutTag() {
+        assertThatThrownBy(() -> request("registry.example.com/team/app", List.of(), TWO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("target 'registry.example.com/team/app' has no tag; give one, e.g. "
+                        + "registry.example.com/team/app:1.0");
+    }
+
+    @Test
+    void targetWithDigest() {
+        assertThatThrownBy(() -> request(TARGET + "@sha256:" + HEX, List.of(), TWO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("target '" + TARGET + "@sha256:" + HEX + "' names a digest")
+                .hasMessageContaining("publish to a tag, e.g. " + TARGET);
+    }
+
+    @Test
+    void targetWithOnlyADigestIsMissingItsTag() {
+        assertThatThrownBy(() -> request("registry.example.com/team/app@sha256:" + HEX, List.of(), TWO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no tag");
+    }
+
+    @Test
+    void noSources() {
+        assertThatThrownBy(() -> request(TARGET, List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no sources given: name one image per platform")
+                .hasMessageContaining("--source linux/amd64=registry.example.com/team/app:amd64 "
+                        + "--source linux/arm64=registry.example.com/team/app:arm64");
+    }
+
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource({
+            "linux/arm64,  linux/arm64,    linux/arm64",
+            "linux/arm64,  aarch64,        linux/arm64",
+            "linux/arm64,  linux/arm64/v8, linux/arm64",
+            "linux/amd64,  x86_64,         linux/amd64",
+            "linux/arm/v7, linux/armhf,    linux/arm/v7",
+            "linux/arm,    linux/arm/7,    linux/arm/v7",
+    })
+    void samePlatformTwice(String first, String second, String named) {
+        List<PlatformSource> sources = sources(
+                first + "=registry.example.com/team/app:a",
+                "linux/s390x=registry.example.com/team/app:s",
+                second + "=registry.example.com/team/app:b");
+
+        assertThatThrownBy(() -> request(TARGET, List.of(), sources))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("platform " + named + " is given twice; each platform may have one source");
+    }
+
+    @Test
+    void armVariantsAreDifferentPlatforms() {
+        List<PlatformSource> sources = sources(
+                "linux/arm/v6=registry.example.com/team/app:v6", "linux/arm/v7=registry.example.com/team/app:v7");
+
+        assertThat(request(TARGET, List.of(), sources).sources()).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "ghcr.io/team/app:1.0-arm64,                  ghcr.io",
+            "registry.example.com:5000/team/app:arm64,    registry.example.com:5000",
+            "team/app:arm64,                              docker.io",
+    })
+    void sourceOnAnotherRegistry(String source, String sourceRegistry) {
+        List<PlatformSource> sources = sources("linux/amd64=registry.example.com/team/app:amd64", "linux/arm64=" + source);
+
+        assertThatThrownBy(() -> request(TARGET, List.of(), sources))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("source linux/arm64=" + ImageReference.parse(source) + " is on registry "
+                        + sourceRegistry + " but the target is on registry.example.com")
+                .hasMessageContaining("push the image to registry.example.com first");
+    }
+
+    @Test
+    void sourcesMayBeInOtherRepositoriesOfTheSameRegistry() {
+        List<PlatformSource> sources = sources("linux/amd64=registry.example.com/ci/app-amd64:42",
+                "linux/arm64=registry.example.com/other/thing@sha256:" + HEX);
+
+        assertThat(request(TARGET, List.of(), sources).sources()).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "--tag ''{0}''")
+    @ValueSource(strings = {"-x", ".hidden", "", "has space", "a/b", "a:b", "1.0@sha256:" + HEX})
+    void badExtraTag(String tag) {
+        assertThatThrownBy(() -> request(TARGET, List.of("latest", tag), TWO))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("tag '" + tag + "'")
+                .hasMessageContaining("letters, digits, '_', '.', '-'");
+    }
+
+    @Test
+    void tooLongExtraTag() {
+        String tag = "v".repeat(129);
+
+        assertThatThrownBy(() -> request(TARGET, List.of(tag), TWO))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("tag '" + tag + "'")
+                .hasMessageContaining("1-128");
+    }
+
+    // ---- annotations ----
+
+    @Test
+    void parsesAnnotations() {
+        Map<String, String> annotations = PublishRequest.parseAnnotations(List.of(
+                "org.opencontainers.image.source=https://github.com/example/app",
+                "org.opencontainers.image.description=a=b, c",
+                "empty="));
+
+        assertThat(annotations).containsExactly(
+                entry("empty", ""),
+                entry("org.opencontainers.image.description", "a=b, c"),
+                entry("org.opencontainers.image.source", "https://github.com/example/app"));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"no-equals-sign", "=value", "", " "})
+    void badAnnotation(String pair) {
+        assertThatThrownBy(() -> PublishRequest.parseAnnotations(List.of("ok=1", pair)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid annotation '" + pair + "': expected KEY=VALUE, "
+                        + "e.g. org.opencontainers.image.source=https://example.com/app");
+    }
+
+    @Test
+    void duplicateAnnotationKey() {
+        assertThatThrownBy(() -> PublishRequest.parseAnnotations(List.of("a=1", "b=2", "a=3")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("annotation 'a' is given twice");
+    }
+
+    // ---- PlatformSource ----
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "linux/arm64=registry.example.com/app:1.0-arm64,   linux/arm64,  registry.example.com/app:1.0-arm64",
+            "aarch64=registry.example.com/app:1.0-arm64,       linux/arm64,  registry.example.com/app:1.0-arm64",
+            "linux/armhf=localhost:5000/app@sha256:" + HEX + ", linux/arm/v7, localhost:5000/app@sha256:" + HEX,
+            "LINUX/AMD64=alpine:3,                              linux/amd64,  docker.io/library/alpine:3",
+    })
+    void parsesPlatformSources(String text, String platform, String reference) {
+        PlatformSource source = PlatformSource.parse(text);
+
+        assertThat(source.platform()).isEqualTo(Platform.parse(platform));
+        assertThat(source.reference()).isEqualTo(ImageReference.parse(reference));
+        assertThat(source).hasToString(platform + "=" + reference);
+        assertThat(PlatformSource.parse(source.toString())).isEqualTo(source);
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @NullAndEmptySource
+    @ValueSource(strings = {"linux/arm64", "registry.example.com/app:1.0", "=registry.example.com/app:1.0", "linux/arm64=",
+            "="})
+    void sourceWithoutPlatformOrReference(String text) {
+        assertThatThrownBy(() -> PlatformSource.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid source '" + text
+                        + "': expected PLATFORM=REFERENCE, e.g. linux/arm64=registry.example.com/app:1.0-arm64");
+    }
+
+    @Test
+    void sourceWithBadPlatform() {
+        assertThatThrownBy(() -> PlatformSource.parse("linux/sparc=registry.example.com/app:1"))
+                .isInstanceOf(InvalidPlatformException.class)
+                .hasMessageContaining("unknown architecture 'sparc'");
+    }
+
+    @Test
+    void sourceWithBadReference() {
+        assertThatThrownBy(() -> PlatformSource.parse("linux/arm64=registry.example.com/App:1"))
+                .isInstanceOf(InvalidReferenceException.class)
+                .hasMessageContaining("repository names must be lowercase");
+    }
+}
