@@ -33,7 +33,7 @@ public final class IndexAssembler {
         if (children.isEmpty()) {
             throw new IllegalArgumentException("an index needs at least one platform image");
         }
-        String mediaType = mediaTypeFor(format, children);
+        String mediaType = mediaTypeFor(format, children, annotations);
         if (mediaType.equals(MediaTypes.DOCKER_MANIFEST_LIST)) {
             for (Descriptor child : children) {
                 if (!child.mediaType().equals(MediaTypes.DOCKER_MANIFEST)) {
@@ -58,11 +58,13 @@ public final class IndexAssembler {
         return new ManifestIndex(mediaType, sorted, annotations);
     }
 
-    static String mediaTypeFor(IndexFormat format, List<Descriptor> children) {
+    /** AUTO chooses a Docker list only where one can hold everything: Docker children and no annotations. */
+    static String mediaTypeFor(IndexFormat format, List<Descriptor> children, Map<String, String> annotations) {
         return switch (format) {
             case OCI -> MediaTypes.OCI_INDEX;
             case DOCKER -> MediaTypes.DOCKER_MANIFEST_LIST;
-            case AUTO -> children.stream().allMatch(c -> c.mediaType().equals(MediaTypes.DOCKER_MANIFEST))
+            case AUTO -> annotations.isEmpty()
+                    && children.stream().allMatch(c -> c.mediaType().equals(MediaTypes.DOCKER_MANIFEST))
                     ? MediaTypes.DOCKER_MANIFEST_LIST : MediaTypes.OCI_INDEX;
         };
     }

@@ -8,7 +8,7 @@ public enum IndexFormat {
     OCI,
     /** A Docker manifest list, for old clients; its children must be Docker v2 schema 2 manifests. */
     DOCKER,
-    /** A Docker manifest list when every child is a Docker manifest, else an OCI index. */
+    /** A Docker manifest list when every child is a Docker manifest and there are no annotations, else an OCI index. */
     AUTO;
 
     public static IndexFormat parse(String text) {

@@ -128,7 +128,7 @@ public final class ImageReference {
                 }
             }
         }
-        if (port != null && (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535)) {
+        if (port != null && (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535 || Integer.parseInt(port) == 0)) {
             throw new InvalidReferenceException("invalid image reference '" + text + "': registry port '" + port
                     + "' is not a number from 1 to 65535");
         }

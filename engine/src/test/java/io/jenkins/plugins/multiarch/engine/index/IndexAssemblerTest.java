@@ -188,6 +188,16 @@ class IndexAssemblerTest {
     }
 
     @Test
+    void autoChoosesAnOciIndexWhenAnnotationsAreGivenEvenForDockerImages() {
+        List<Descriptor> children = List.of(docker("linux/amd64", '1'), docker("linux/arm64", '2'));
+
+        ManifestIndex index = IndexAssembler.assemble(IndexFormat.AUTO, children, indexAnnotations());
+
+        assertThat(index.mediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
+        assertThat(index.annotations()).isEqualTo(indexAnnotations());
+    }
+
+    @Test
     void dockerListCannotCarryAnnotations() {
         List<Descriptor> children = List.of(docker("linux/amd64", '1'), docker("linux/arm64", '2'));
 

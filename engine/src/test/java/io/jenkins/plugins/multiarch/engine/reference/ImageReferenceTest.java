@@ -144,6 +144,7 @@ class ImageReferenceTest {
             "app@md5                           | invalid digest 'md5'",
             "host:99999/app                    | registry port '99999' is not a number from 1 to 65535",
             "host:50a0/app                     | registry port '50a0' is not a number from 1 to 65535",
+            "host:0/app                        | registry port '0' is not a number from 1 to 65535",
             "host:5000/                        | the repository name is missing",
             "localhost/                        | the repository name is missing",
             "a//b                              | repository component '' is not valid",

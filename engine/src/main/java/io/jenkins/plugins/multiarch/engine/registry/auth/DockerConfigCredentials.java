@@ -14,7 +14,10 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Credentials from a Docker {@code config.json}: {@code auths} entries ({@code auth} as base64 user:password,
@@ -25,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class DockerConfigCredentials implements CredentialProvider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int HELPER_TIMEOUT_SECONDS = 30;
     static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
 
     private final JsonNode config;
@@ -129,17 +133,37 @@ public final class DockerConfigCredentials implements CredentialProvider {
         String program = "docker-credential-" + helper;
         String command = helperDirectory == null ? program : helperDirectory.resolve(program).toString();
         try {
-            Process process = new ProcessBuilder(command, "get").redirectErrorStream(false).start();
+            // stderr is discarded so a chatty helper cannot block on a full pipe; stdout is read with a deadline
+            // so a hung helper (e.g. waiting for a keychain prompt) cannot hang the publish.
+            Process process = new ProcessBuilder(command, "get").redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(server.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException closedEarly) {
+                // a helper may exit without reading its input; its exit code and output still tell
             }
+            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> {
+                try (InputStream out = process.getInputStream()) {
+                    return out.readAllBytes();
+                } catch (IOException e) {
+                    return new byte[0];
+                }
+            }, runnable -> {
+                Thread reader = new Thread(runnable, "credential-helper-output");
+                reader.setDaemon(true);
+                reader.start();
+            });
             byte[] out;
-            try (InputStream stdout = process.getInputStream()) {
-                out = stdout.readAllBytes();
-            }
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            try {
+                out = stdout.get(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
                 process.destroyForcibly();
-                throw new IllegalStateException(program + " did not answer within 30 s for " + server);
+                throw new IllegalStateException(program + " did not answer within " + HELPER_TIMEOUT_SECONDS
+                        + " s for " + server);
+            }
+            if (!process.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(program + " did not exit within " + HELPER_TIMEOUT_SECONDS
+                        + " s for " + server);
             }
             if (process.exitValue() != 0) {
                 return Optional.empty(); // helpers exit 1 with "credentials not found in native keychain"

@@ -13,8 +13,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -195,7 +193,6 @@ class DockerConfigCredentialsTest {
      * and says "not found" (exit 1) for the rest, as real helpers do; it records the server it was asked for.
      */
     @Nested
-    @DisabledOnOs(OS.WINDOWS)
     class Helpers {
 
         Path bin;
