@@ -1,0 +1,23 @@
+package io.jenkins.plugins.multiarch.engine.verify.binary;
+
+import java.io.IOException;
+
+/** Turns an error while reading a layer into an exception that names the layer, or into a budget stop. */
+final class LayerReadFailure {
+
+    private LayerReadFailure() {
+    }
+
+    static IOException of(Exception e, ByteBudget budget, String label, LayerSource source) {
+        if (e instanceof ByteBudgetExceededException) {
+            return (ByteBudgetExceededException) e;
+        }
+        if (budget.exhausted()) {
+            // A decompressor wrapped the budget stop in its own exception.
+            return new ByteBudgetExceededException(budget);
+        }
+        return new IOException("Could not read " + label + ", media type " + source.mediaType() + ": " + e.getMessage()
+                + ". The blob is not a readable (gzip/zstd/plain) tar, or its download failed; pull the image to check"
+                + " it", e);
+    }
+}

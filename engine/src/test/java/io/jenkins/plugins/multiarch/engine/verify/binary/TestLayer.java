@@ -1,0 +1,172 @@
+package io.jenkins.plugins.multiarch.engine.verify.binary;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
+
+/** An in-memory layer blob built with commons-compress, counting how often it is opened. */
+final class TestLayer implements LayerSource {
+
+    private final byte[] blob;
+    private final String mediaType;
+    private final String digest;
+    private int opens;
+
+    private TestLayer(byte[] blob, String mediaType) {
+        this.blob = blob;
+        this.mediaType = mediaType;
+        this.digest = "sha256:" + sha256(blob);
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** A layer with just an executable file. */
+    static TestLayer withFile(String path, byte[] content) {
+        return builder().file(path, content).build();
+    }
+
+    @Override
+    public String digest() {
+        return digest;
+    }
+
+    @Override
+    public String mediaType() {
+        return mediaType;
+    }
+
+    @Override
+    public long size() {
+        return blob.length;
+    }
+
+    @Override
+    public InputStream open() {
+        opens++;
+        return new ByteArrayInputStream(blob);
+    }
+
+    int opens() {
+        return opens;
+    }
+
+    byte[] blob() {
+        return blob.clone();
+    }
+
+    /** Adds tar entries in order; names are written exactly as given ({@code ./a}, {@code /a}, {@code a}). */
+    static final class Builder {
+        private final List<Entry> entries = new ArrayList<>();
+
+        private record Entry(TarArchiveEntry header, byte[] content) {
+        }
+
+        Builder file(String name, byte[] content) {
+            return file(name, content, 0755);
+        }
+
+        Builder file(String name, byte[] content, int mode) {
+            TarArchiveEntry entry = new TarArchiveEntry(name, true);
+            entry.setMode(0100000 | mode);
+            entry.setSize(content.length);
+            entries.add(new Entry(entry, content));
+            return this;
+        }
+
+        Builder text(String name, String content) {
+            return file(name, content.getBytes(StandardCharsets.UTF_8), 0755);
+        }
+
+        Builder dir(String name) {
+            entries.add(new Entry(new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true), new byte[0]));
+            return this;
+        }
+
+        Builder symlink(String name, String target) {
+            TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
+            entry.setLinkName(target);
+            entries.add(new Entry(entry, new byte[0]));
+            return this;
+        }
+
+        Builder hardlink(String name, String target) {
+            TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
+            entry.setLinkName(target);
+            entries.add(new Entry(entry, new byte[0]));
+            return this;
+        }
+
+        /** {@code /app/hello} → an empty {@code app/.wh.hello}. */
+        Builder whiteout(String path) {
+            String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+            return file(parent + ".wh." + path.substring(path.lastIndexOf('/') + 1), new byte[0], 0644);
+        }
+
+        Builder opaque(String directory) {
+            return file((directory.endsWith("/") ? directory : directory + "/") + ".wh..wh..opq", new byte[0], 0644);
+        }
+
+        TestLayer build() {
+            return build(Compression.GZIP);
+        }
+
+        TestLayer build(Compression compression) {
+            return build(compression, compression.mediaType);
+        }
+
+        /** With a media type that may not match the compression, as some registries serve. */
+        TestLayer build(Compression compression, String mediaType) {
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (OutputStream compressed = compress(bytes, compression);
+                        TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
+                    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                    for (Entry entry : entries) {
+                        tar.putArchiveEntry(entry.header());
+                        tar.write(entry.content());
+                        tar.closeArchiveEntry();
+                    }
+                }
+                return new TestLayer(bytes.toByteArray(), mediaType);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static OutputStream compress(OutputStream out, Compression compression) throws IOException {
+            switch (compression) {
+                case GZIP:
+                    return new GzipCompressorOutputStream(out);
+                case ZSTD:
+                    return new ZstdCompressorOutputStream(out);
+                default:
+                    return out;
+            }
+        }
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
