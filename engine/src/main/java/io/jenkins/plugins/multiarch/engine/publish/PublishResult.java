@@ -9,6 +9,7 @@ import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
+import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +82,15 @@ public record PublishResult(String repository, Digest indexDigest, String mediaT
             node.put("mediaType", p.mediaType());
             node.put("manifestSize", p.manifestSize());
             node.put("imageSize", p.imageSize());
+            ArrayNode checks = node.putArray("checks");
+            for (CheckResult check : p.checks()) {
+                ObjectNode c = checks.addObject();
+                c.put("check", check.check());
+                c.put("status", check.status().name());
+                c.put("message", check.message());
+                ObjectNode details = c.putObject("details");
+                check.details().forEach(details::put);
+            }
         }
         ObjectNode counts = root.putObject("requests");
         new java.util.TreeMap<>(requests).forEach(counts::put);

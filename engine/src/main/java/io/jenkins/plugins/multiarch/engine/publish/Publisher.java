@@ -10,6 +10,7 @@ import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
 import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +52,7 @@ public final class Publisher {
         String targetRepo = request.target().repository();
         client.requestAccess(targetRepo, !request.dryRun());
         request.sources().forEach(s -> client.requestAccess(s.reference().repository(), false));
+        client.authenticate();
         List<String> tags = request.tags();
         ExecutorService pool = DaemonPool.create("multiarch-publish", Math.min(16, request.sources().size() + tags.size()));
         try {
@@ -78,9 +80,21 @@ public final class Publisher {
                 throw new PublishException("nothing was published: " + problems.size() + " of "
                         + request.sources().size() + " sources could not be read", problems);
             }
+            // Checks may read layers: run them for all platforms at once.
+            List<CompletableFuture<List<CheckResult>>> checking = new ArrayList<>();
             for (ResolvedImage image : images) {
-                for (ImageCheck check : checks) {
-                    check.check(image, client).ifPresent(problems::add);
+                checking.add(async(pool, () -> runChecks(image)));
+            }
+            Map<ResolvedImage, List<CheckResult>> checkResults = new LinkedHashMap<>();
+            for (int i = 0; i < images.size(); i++) {
+                ResolvedImage image = images.get(i);
+                try {
+                    List<CheckResult> results = checking.get(i).join();
+                    checkResults.put(image, results);
+                    results.stream().filter(CheckResult::failed).forEach(r -> problems.add(r.message()));
+                } catch (CompletionException e) {
+                    problems.add(image.declared() + " source " + image.source() + " could not be checked: "
+                            + e.getCause().getMessage());
                 }
             }
             if (!problems.isEmpty()) {
@@ -133,7 +147,8 @@ public final class Publisher {
             List<PlatformResult> platforms = new ArrayList<>();
             for (ResolvedImage image : images) {
                 platforms.add(new PlatformResult(image.declared(), image.source(), image.manifest().digest(),
-                        image.manifest().mediaType(), image.manifest().bytes().length, image.image().contentSize()));
+                        image.manifest().mediaType(), image.manifest().bytes().length, image.image().contentSize(),
+                        checkResults.get(image)));
             }
             platforms.sort((a, b) -> a.platform().compareTo(b.platform()));
             return new PublishResult(request.target().repositoryName(), indexDigest, index.mediaType(),
@@ -141,6 +156,18 @@ public final class Publisher {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private List<CheckResult> runChecks(ResolvedImage image) {
+        List<CheckResult> results = new ArrayList<>();
+        for (ImageCheck check : checks) {
+            CheckResult result = check.check(image, client);
+            results.add(result);
+            if (result.status() == CheckResult.Status.NOT_CHECKED) {
+                log.accept(image.declared() + ": " + check.name() + " not checked: " + result.message());
+            }
+        }
+        return results;
     }
 
     private void copyInto(String targetRepo, ResolvedImage image) {

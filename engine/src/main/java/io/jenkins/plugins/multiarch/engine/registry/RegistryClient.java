@@ -101,6 +101,14 @@ public final class RegistryClient {
         }
     }
 
+    /**
+     * Settles authentication now (the ping, and a token for every repository announced so far), so that a wrong
+     * password fails once, up front, rather than in each of the parallel requests that follow.
+     */
+    public void authenticate() {
+        ensureAuthenticated();
+    }
+
     // ---- manifests ----
 
     /** GETs a manifest or index by tag or digest; content fetched by digest is checked against that digest. */

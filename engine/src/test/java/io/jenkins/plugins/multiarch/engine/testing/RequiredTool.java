@@ -44,4 +44,8 @@ public final class RequiredTool {
     public static Path skopeo() {
         return locate("skopeo", "skopeo");
     }
+
+    public static Path docker() {
+        return locate("docker", "docker.io");
+    }
 }

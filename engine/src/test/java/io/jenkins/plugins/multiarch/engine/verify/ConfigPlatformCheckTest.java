@@ -112,7 +112,13 @@ class ConfigPlatformCheckTest {
         ResolvedImage wrong = image("linux/arm64", "linux", "amd64", null);
         ResolvedImage right = image("linux/arm64", "linux", "arm64", null);
 
-        assertThat(ImageCheck.configPlatform().check(wrong, null)).isEqualTo(ConfigPlatformCheck.check(wrong)).isPresent();
-        assertThat(ImageCheck.configPlatform().check(right, null)).isEmpty();
+        CheckResult failed = ImageCheck.configPlatform().check(wrong, null);
+        assertThat(failed.status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(failed.message()).isEqualTo(ConfigPlatformCheck.check(wrong).orElseThrow());
+        assertThat(failed.details()).containsEntry("configPlatform", "linux/amd64");
+
+        CheckResult passed = ImageCheck.configPlatform().check(right, null);
+        assertThat(passed.status()).isEqualTo(CheckResult.Status.PASSED);
+        assertThat(passed.message()).isEqualTo("image config says linux/arm64");
     }
 }

@@ -1,0 +1,144 @@
+package io.jenkins.plugins.multiarch.engine.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
+import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
+import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
+import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.publish.Publisher;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
+import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Publishing to real registries that want Basic (htpasswd) or bearer-token authentication. */
+class AuthenticationIntegrationTest {
+
+    private static final String PASSWORD = "s3cret-Pw-7a1";
+    private static final String WRONG = "not-the-Pw-91z";
+
+    @Nested
+    class Htpasswd {
+
+        @RegisterExtension
+        static final RegistryExtension registry = RegistryExtension.htpasswd("alice", PASSWORD);
+
+        @BeforeAll
+        static void push() {
+            pushImages(registry);
+        }
+
+        @Test
+        void publishesWithTheRightPassword() {
+            PublishResult result = publish(registry, "alice", PASSWORD, "team/app:1.0");
+            assertThat(result.tagsWritten()).containsExactly("1.0");
+            assertThat(result.requests()).doesNotContainKey("GET token");
+        }
+
+        @Test
+        void aWrongPasswordNamesTheRegistryAndNeverTheSecret() {
+            assertThatThrownBy(() -> publish(registry, "alice", WRONG, "team/app:wrong"))
+                    .hasMessageContaining("authentication failed for registry " + registry.host() + " as user 'alice'")
+                    .hasMessageContaining("check the username and password")
+                    .hasMessageNotContaining(WRONG)
+                    .hasMessageNotContaining(PASSWORD);
+        }
+
+        @Test
+        void noCredentialsSaysHowToGiveThem() {
+            assertThatThrownBy(() -> publish(registry, null, null, "team/app:anon"))
+                    .hasMessageContaining("authentication failed for registry " + registry.host() + " without credentials")
+                    .hasMessageContaining("--password-stdin");
+        }
+    }
+
+    @Nested
+    class Token {
+
+        @RegisterExtension
+        static final RegistryExtension registry = RegistryExtension.tokenAuth("alice", PASSWORD);
+
+        @BeforeAll
+        static void push() {
+            pushImages(registry);
+        }
+
+        @Test
+        void publishesWithOneTokenForEveryRepositoryInvolved() {
+            registry.tokenIssuer().reset();
+
+            PublishResult result = publish(registry, "alice", PASSWORD, "team/app:1.0",
+                    "linux/amd64=team/app:amd64", "linux/arm64=team/other:arm64");
+
+            assertThat(result.tagsWritten()).containsExactly("1.0");
+            assertThat(registry.tokenIssuer().tokenRequests()).isEqualTo(1);
+            assertThat(registry.tokenIssuer().requestedScopes())
+                    .contains("repository:team/app:pull,push", "repository:team/other:pull");
+        }
+
+        @Test
+        void aWrongPasswordIsRefusedByTheTokenServiceAndNeverShown() {
+            assertThatThrownBy(() -> publish(registry, "alice", WRONG, "team/app:wrong"))
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessageContaining("authentication failed for registry " + registry.host())
+                    .hasMessageContaining("refused user 'alice'")
+                    .hasMessageNotContaining(WRONG);
+        }
+
+        @Test
+        void anExpiredTokenIsRenewed() throws Exception {
+            registry.tokenIssuer().reset();
+            registry.tokenIssuer().tokenLifetime(java.time.Duration.ofSeconds(11)); // renewed 10 s before expiry
+            try {
+                RegistryClient client = client(registry, "alice", PASSWORD);
+                client.requestAccess("team/app", false);
+                assertThat(client.headManifest("team/app", "amd64")).isPresent();
+                Thread.sleep(1500);
+                assertThat(client.headManifest("team/app", "arm64")).isPresent();
+                assertThat(registry.tokenIssuer().tokenRequests()).isEqualTo(2);
+            } finally {
+                registry.tokenIssuer().tokenLifetime(java.time.Duration.ofMinutes(5));
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private static void pushImages(RegistryExtension registry) {
+        ScratchImage.forPlatform("linux/amd64").file("/a", "amd64").credentials(registry.credentials())
+                .pushTo(registry.host(), "team/app:amd64");
+        ScratchImage.forPlatform("linux/arm64").file("/a", "arm64").credentials(registry.credentials())
+                .pushTo(registry.host(), "team/app:arm64");
+        ScratchImage.forPlatform("linux/arm64").file("/a", "other arm64").credentials(registry.credentials())
+                .pushTo(registry.host(), "team/other:arm64");
+    }
+
+    private static RegistryClient client(RegistryExtension registry, String user, String password) {
+        CredentialProvider credentials = user == null ? CredentialProvider.none()
+                : CredentialProvider.fixed(registry.host(), Credentials.of(user, password));
+        return RegistryClient.builder(registry.host()).credentials(credentials).retryPolicy(RetryPolicy.NONE).build();
+    }
+
+    private static PublishResult publish(RegistryExtension registry, String user, String password, String target,
+                                         String... sources) {
+        String[] given = sources.length > 0 ? sources : new String[] {"linux/amd64=team/app:amd64", "linux/arm64=team/app:arm64"};
+        List<PlatformSource> parsed = java.util.Arrays.stream(given).map(s -> {
+            int eq = s.indexOf('=');
+            return PlatformSource.parse(s.substring(0, eq + 1) + registry.host() + "/" + s.substring(eq + 1));
+        }).toList();
+        PublishRequest request = new PublishRequest(ImageReference.parse(registry.host() + "/" + target), List.of(),
+                parsed, IndexFormat.OCI, Map.of(), false);
+        return new Publisher(client(registry, user, password), List.of(ImageCheck.configPlatform()), line -> { })
+                .publish(request);
+    }
+}

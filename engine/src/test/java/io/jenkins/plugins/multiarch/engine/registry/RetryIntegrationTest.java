@@ -1,0 +1,96 @@
+package io.jenkins.plugins.multiarch.engine.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.testing.FaultInjectingProxy;
+import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
+import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The client against a real registry behind a proxy that answers 503/429 or drops connections on purpose. */
+class RetryIntegrationTest {
+
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.anonymous();
+
+    private static final RetryPolicy QUICK = new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200),
+            Duration.ofSeconds(10));
+
+    private static String digest;
+    private FaultInjectingProxy proxy;
+
+    @BeforeAll
+    static void push() {
+        digest = ScratchImage.forPlatform("linux/arm64").file("/a", "retry me").pushTo(registry.host(), "retry/app:1");
+    }
+
+    @BeforeEach
+    void startProxy() {
+        proxy = FaultInjectingProxy.inFrontOf(registry);
+    }
+
+    @AfterEach
+    void stopProxy() {
+        proxy.close();
+    }
+
+    @Test
+    void retriesServiceUnavailableUntilTheRegistryAnswers() {
+        proxy.failNext(2, "GET", ".*/manifests/1", 503);
+
+        ManifestResponse response = client(QUICK).getManifest("retry/app", "1");
+
+        assertThat(response.digest()).isEqualTo(Digest.parse(digest));
+        assertThat(proxy.count("GET", ".*/manifests/1")).isEqualTo(3);
+    }
+
+    @Test
+    void honoursRetryAfterOnTooManyRequests() {
+        proxy.failNext(1, "GET", ".*/manifests/1", 429, Duration.ofSeconds(1));
+        RegistryClient client = client(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+
+        long start = System.nanoTime();
+        client.getManifest("retry/app", "1");
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        // The backoff alone would wait about a millisecond; only Retry-After explains a wait near one second.
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(proxy.count("GET", ".*/manifests/1")).isEqualTo(2);
+    }
+
+    @Test
+    void aDroppedConnectionIsRetried() {
+        proxy.dropConnectionOnce("GET", ".*/manifests/1");
+
+        assertThat(client(QUICK).getManifest("retry/app", "1").digest()).isEqualTo(Digest.parse(digest));
+    }
+
+    @Test
+    void givesUpAfterTheAttemptLimitWithTheStatusInTheMessage() {
+        proxy.failNext(10, "GET", ".*/manifests/1", 503);
+
+        assertThatThrownBy(() -> client(QUICK).getManifest("retry/app", "1"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("HTTP 503");
+        assertThat(proxy.count("GET", ".*/manifests/1")).isEqualTo(QUICK.maxAttempts());
+    }
+
+    @Test
+    void doesNotRetryClientErrors() {
+        assertThatThrownBy(() -> client(QUICK).getManifest("retry/app", "no-such-tag"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("retry/app:no-such-tag was not found");
+        assertThat(proxy.count("GET", ".*/manifests/no-such-tag")).isEqualTo(1);
+    }
+
+    private RegistryClient client(RetryPolicy policy) {
+        return RegistryClient.builder(proxy.host()).retryPolicy(policy).build();
+    }
+}
