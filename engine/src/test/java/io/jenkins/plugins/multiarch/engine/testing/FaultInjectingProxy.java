@@ -40,6 +40,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final List<InjectedFault> faults = new ArrayList<>();
     private final List<ProxiedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration connectionLatency = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private LoopbackHttpServer server;
 
     private FaultInjectingProxy(URI upstream) {
@@ -103,6 +105,20 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Delays the first request of every new client connection by {@code perConnection} more, as a TCP handshake
+     * with a distant registry would: clients that open a connection per request pay it every time.
+     */
+    public FaultInjectingProxy connectionLatency(Duration perConnection) {
+        this.connectionLatency = perConnection;
+        return this;
+    }
+
+    /** How many client connections the proxy has accepted. */
+    public int connections() {
+        return connections.get();
+    }
+
     /** How many planned faults have not happened yet. */
     public synchronized int pendingFaults() {
         return faults.size();
@@ -162,9 +178,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     private LoopbackHttpServer.Handler newConnection() {
         UpstreamConnection connection = new UpstreamConnection(upstreamAddress);
+        connections.incrementAndGet();
         return new LoopbackHttpServer.Handler() {
+            private boolean first = true;
+
             @Override
             public HttpResponseMessage handle(HttpRequestMessage request) throws IOException {
+                if (first) {
+                    first = false;
+                    pause(connectionLatency);
+                }
                 return proxy(connection, request);
             }
 
