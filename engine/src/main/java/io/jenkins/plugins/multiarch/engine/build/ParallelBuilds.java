@@ -57,6 +57,7 @@ public final class ParallelBuilds {
         AtomicBoolean failed = new AtomicBoolean();
         List<Future<Outcome>> futures = new ArrayList<>();
         try {
+            builds.forEach(build -> builder.report(build, BuildPhase.QUEUED));
             for (PlatformBuild build : builds) {
                 futures.add(pool.submit(() -> buildOne(build, failed)));
             }
@@ -89,6 +90,7 @@ public final class ParallelBuilds {
 
     private Outcome buildOne(PlatformBuild build, AtomicBoolean failed) throws InterruptedException {
         if (failed.get() && policy == FailurePolicy.SKIP_PENDING) {
+            builder.report(build, BuildPhase.SKIPPED);
             return new Outcome(null, null);
         }
         try {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param target           the reference the finished multi-arch image will have, e.g. {@code reg/app:1.0}
  * @param pushReference    where the builder pushes: the target repository with the per-platform tag, or, when
  *                         {@code temporaryTag}, with a unique throw-away tag for tools that cannot push without one
- *                         (buildx pushes by digest and ignores it)
+ *                         (docker, kaniko); builders that push by digest alone (buildx, and buildah and podman
+ *                         through an OCI layout) ignore that tag
  * @param temporaryTag     true when the push is by digest and the tag of {@code pushReference} is only a handle
  * @param localName        the image's name in a builder's local store (buildah, podman), unique per build run
  * @param contextDir       the build context, as the command runner's machine sees it
@@ -60,6 +61,11 @@ public record PlatformBuild(
     /** True when the image goes into the repository by digest, with no tag meant to last. */
     public boolean byDigest() {
         return temporaryTag;
+    }
+
+    /** The per-platform tag the image is to keep; empty when it goes in by digest. */
+    public Optional<String> lastingTag() {
+        return temporaryTag ? Optional.empty() : pushReference.tag();
     }
 
     /** The platform as a tag- and file-name-safe word, e.g. {@code linux-arm-v7}. */

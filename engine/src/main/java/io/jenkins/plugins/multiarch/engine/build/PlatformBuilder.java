@@ -4,6 +4,7 @@ import io.jenkins.plugins.multiarch.engine.build.builder.BuildPlan;
 import io.jenkins.plugins.multiarch.engine.build.builder.ImageBuilder;
 import io.jenkins.plugins.multiarch.engine.build.builder.Invocation;
 import io.jenkins.plugins.multiarch.engine.build.builder.RegistryAuth;
+import io.jenkins.plugins.multiarch.engine.build.builder.StepKind;
 import io.jenkins.plugins.multiarch.engine.build.builder.StepOutputs;
 import io.jenkins.plugins.multiarch.engine.build.process.CommandRunner;
 import io.jenkins.plugins.multiarch.engine.build.process.LineSink;
@@ -19,8 +20,9 @@ import java.util.Objects;
 
 /**
  * Builds and pushes one platform's image: makes a private workspace, writes the auth file there if there are
- * credentials, runs the builder's plan, reads the digest, and always runs the plan's cleanup and deletes the
- * workspace (with the auth file), also on failure. Output goes to the sink line by line as
+ * credentials, runs the builder's plan, reads the digest, uploads the OCI layout the plan left if it left one
+ * ({@link LayoutUploader}), and always runs the plan's cleanup and deletes the workspace (with the auth file and
+ * the layout), also on failure. Output goes to the sink line by line as
  * {@code [linux/arm64] ...}, secrets masked. Safe to use from several threads at once if the sink is.
  */
 public final class PlatformBuilder {
@@ -35,23 +37,53 @@ public final class PlatformBuilder {
     private final List<RegistryCredentials> credentials;
     private final SecretMasker masker;
     private final LineSink output;
+    private final LayoutUploader uploader;
+    private final BuildProgress progress;
 
     /**
      * @param credentials for the push (and the build's base-image pulls); empty to use the tool's existing login
+     *                    (and, for layout uploads, the Docker config)
      * @param output      receives all output; shared by parallel builds, so make it thread-safe
      */
     public PlatformBuilder(ImageBuilder builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
                            List<RegistryCredentials> credentials, LineSink output) {
+        this(builder, runner, workspaces, credentials, output,
+                RegistryLayoutUploader.withCredentials(List.copyOf(credentials)), BuildProgress.none());
+    }
+
+    private PlatformBuilder(ImageBuilder builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
+                            List<RegistryCredentials> credentials, LineSink output, LayoutUploader uploader,
+                            BuildProgress progress) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
         this.credentials = List.copyOf(credentials);
         this.masker = new SecretMasker(DockerConfigJson.secretsIn(this.credentials));
         this.output = Objects.requireNonNull(output, "output");
+        this.uploader = Objects.requireNonNull(uploader, "uploader");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * The same builder, uploading OCI layouts (buildah, podman) with {@code value} instead of a registry client
+     * of its own: the CLI passes its client's, the Jenkins plugin one that runs on the agent.
+     */
+    public PlatformBuilder withLayoutUploader(LayoutUploader value) {
+        return new PlatformBuilder(builder, runner, workspaces, credentials, output, value, progress);
+    }
+
+    /** The same builder, reporting each platform's phases to {@code value}. */
+    public PlatformBuilder withProgress(BuildProgress value) {
+        return new PlatformBuilder(builder, runner, workspaces, credentials, output, uploader, value);
     }
 
     public ImageBuilder imageBuilder() {
         return builder;
+    }
+
+    /** For phases decided outside a build: queued, skipped ({@link ParallelBuilds}). */
+    void report(PlatformBuild build, BuildPhase phase) {
+        progress.phase(build.platform(), phase);
     }
 
     /**
@@ -63,33 +95,69 @@ public final class PlatformBuilder {
     public PlatformBuildResult build(PlatformBuild build) throws PlatformBuildException, InterruptedException {
         LineSink log = masker.masking(PrefixingLineSink.bracketed(build.platform().toString(), output));
         long started = System.nanoTime();
-        BuildWorkspace workspace;
+        boolean succeeded = false;
+        progress.phase(build.platform(), BuildPhase.BUILDING);
         try {
-            workspace = workspaces.create(build);
-        } catch (IOException e) {
-            throw PlatformBuildException.of(build.platform(), "could not create a build workspace", e);
-        }
-        try {
-            RegistryAuth auth = writeAuth(build, workspace);
-            BuildPlan plan = builder.plan(build, workspace, auth);
+            BuildWorkspace workspace;
             try {
-                StepOutputs outputs = StepOutputs.empty();
-                for (Invocation step : plan.steps()) {
-                    outputs.with(step.kind(), run(build, step, log, true));
+                workspace = workspaces.create(build);
+            } catch (IOException e) {
+                throw PlatformBuildException.of(build.platform(), "could not create a build workspace", e);
+            }
+            try {
+                RegistryAuth auth = writeAuth(build, workspace);
+                BuildPlan plan = plan(build, workspace, auth);
+                try {
+                    StepOutputs outputs = StepOutputs.empty();
+                    for (Invocation step : plan.steps()) {
+                        progress.phase(build.platform(), step.kind() == StepKind.PUSH ? BuildPhase.PUSHING : BuildPhase.BUILDING);
+                        outputs.with(step.kind(), run(build, step, log, true));
+                    }
+                    Digest digest = readDigest(build, workspace, outputs);
+                    if (plan.layout().isPresent()) {
+                        progress.phase(build.platform(), BuildPhase.UPLOADING);
+                        upload(build, plan.layout().get(), digest, log);
+                    }
+                    log.line(String.format(java.util.Locale.ROOT, "%s pushed %s in %.1f s", builder.name(),
+                            plan.pushedReference().withDigest(digest), (System.nanoTime() - started) / 1e9));
+                    succeeded = true;
+                    return new PlatformBuildResult(build.platform(), plan.pushedReference(), digest, plan.temporaryTag());
+                } finally {
+                    if (!plan.cleanup().isEmpty()) {
+                        progress.phase(build.platform(), BuildPhase.CLEANING_UP);
+                    }
+                    cleanUp(build, plan, log);
                 }
-                Digest digest = readDigest(build, workspace, outputs);
-                log.line(String.format(java.util.Locale.ROOT, "%s pushed %s in %.1f s", builder.name(),
-                        plan.pushedReference().withDigest(digest), (System.nanoTime() - started) / 1e9));
-                return new PlatformBuildResult(build.platform(), plan.pushedReference(), digest, plan.temporaryTag());
             } finally {
-                cleanUp(build, plan, log);
+                try {
+                    workspace.delete();
+                } catch (IOException e) {
+                    log.line("warning: could not delete the build workspace " + workspace.directory() + ": " + e.getMessage());
+                }
             }
         } finally {
-            try {
-                workspace.delete();
-            } catch (IOException e) {
-                log.line("warning: could not delete the build workspace " + workspace.directory() + ": " + e.getMessage());
-            }
+            progress.phase(build.platform(), succeeded ? BuildPhase.DONE : BuildPhase.FAILED);
+        }
+    }
+
+    private BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) throws PlatformBuildException {
+        try {
+            return builder.plan(build, workspace, auth);
+        } catch (IllegalArgumentException e) {
+            throw PlatformBuildException.of(build.platform(), builder.name() + " cannot build here", e);
+        }
+    }
+
+    /** Sends the layout the builder wrote; the builder's reported digest must be the layout's. */
+    private void upload(PlatformBuild build, Path layout, Digest reported, LineSink log) throws PlatformBuildException {
+        String destination = build.lastingTag().map(tag -> build.target().withTag(tag).toString())
+                .orElse(build.target().repositoryName() + "@" + reported);
+        log.line("uploading the OCI layout " + layout + " to " + destination);
+        try {
+            LayoutUpload upload = uploader.upload(build, layout, reported);
+            log.line("uploaded " + upload.summary());
+        } catch (IOException | RuntimeException e) {
+            throw PlatformBuildException.of(build.platform(), "could not upload the image to " + destination, e);
         }
     }
 

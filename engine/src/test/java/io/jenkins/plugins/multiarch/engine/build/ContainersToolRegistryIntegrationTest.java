@@ -10,13 +10,17 @@ import io.jenkins.plugins.multiarch.engine.build.process.LocalCommandRunner;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
+import io.jenkins.plugins.multiarch.engine.testing.TagList;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,23 +28,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
@@ -49,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Real buildah and podman builds for three platforms, pushed by digest to a real registry (Distribution, with
- * htpasswd auth so the private auth file is what makes the push work), then checked with skopeo and by reading
- * the layer back. Needs buildah, podman, skopeo and docker-registry installed; a missing one fails the test.
+ * Real buildah and podman builds for three platforms, written to OCI layouts and uploaded by digest to a real
+ * registry (Distribution, with htpasswd auth so the credentials given are what make the upload work), then checked
+ * with skopeo and by reading the layer back. Needs buildah, podman, skopeo and docker-registry installed; a missing
+ * one fails the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainersToolRegistryIntegrationTest {
@@ -62,20 +58,21 @@ class ContainersToolRegistryIntegrationTest {
             List.of(Platform.LINUX_AMD64, Platform.LINUX_ARM64, Platform.parse("linux/arm/v7"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.htpasswd(USER, PASSWORD);
+
     @TempDir
     static Path temp;
 
-    private OneOffRegistry registry;
     private Path context;
     private Path skopeoAuth;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     void startRegistryAndWriteContext() throws Exception {
-        for (String tool : List.of("buildah", "podman", "skopeo", "docker-registry")) {
+        for (String tool : List.of("buildah", "podman", "skopeo")) {
             requireTool(tool);
         }
-        registry = OneOffRegistry.start(temp.resolve("registry"), USER, PASSWORD);
         context = Files.createDirectories(temp.resolve("context"));
         Files.writeString(context.resolve("Containerfile"), "FROM scratch\nARG TARGETARCH\nCOPY hello-${TARGETARCH} /hello\n");
         for (String arch : List.of("amd64", "arm64", "arm")) {
@@ -86,15 +83,13 @@ class ContainersToolRegistryIntegrationTest {
         Files.write(skopeoAuth, DockerConfigJson.render(List.of(credentials())));
     }
 
-    @AfterAll
-    void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
-    }
-
     private RegistryCredentials credentials() {
         return new RegistryCredentials(registry.host(), USER, PASSWORD);
+    }
+
+    private static RegistryClient registryClient() {
+        return RegistryClient.builder(registry.host())
+                .credentials(CredentialProvider.fixed(registry.host(), Credentials.of(USER, PASSWORD))).build();
     }
 
     private ContainersStorageOptions storage(String tool) {
@@ -136,13 +131,54 @@ class ContainersToolRegistryIntegrationTest {
         for (PlatformBuildResult result : results) {
             checkImage(result, "hello from " + result.platform().architecture() + "\n");
         }
-        // By digest: the only tags are the temporary ones the tool needed; 'latest' was never written.
-        assertThat(registry.tags("it/" + tool + "-hello")).containsExactlyInAnyOrderElementsOf(
-                results.stream().map(r -> r.temporaryTagName().orElseThrow()).toList());
+        // By digest: no tag at all, neither a temporary one nor 'latest'. Distribution says so with 404 NAME_UNKNOWN.
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.temporaryTagName()).isEmpty();
+            assertThat(r.pushedReference()).hasToString(registry.host() + "/it/" + tool + "-hello");
+        });
+        TagList tags = TagList.of(registry, "it/" + tool + "-hello");
+        assertThat(tags.tags()).isEmpty();
+        assertThat(tags.errorCode()).isEqualTo("NAME_UNKNOWN");
+        assertThat(log).anyMatch(l -> l.matches("\\[linux/arm64] uploaded 2 blobs uploaded \\(.*\\), 0 already there"));
         assertThat(log).noneMatch(l -> l.contains(PASSWORD));
         assertThat(temp.resolve("workspaces-" + tool)).isEmptyDirectory();
         // Our uniquely named images are removed; podman keeps its layer cache (untagged), as it does for any build.
         assertThat(localImages(tool)).as("images left in the local store").noneMatch(l -> l.contains("multiarch-build"));
+    }
+
+    /**
+     * What the OCI-layout path relies on: the tool's digest file names the manifest in the layout, and the tool
+     * compresses layers the same way for a layout as for a registry, so a direct push would give the same digest.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"buildah", "podman"})
+    void theDigestFileNamesTheLayoutsManifestAndADirectPushGivesTheSameDigest(String tool) throws Exception {
+        List<String> cli = new ArrayList<>(List.of(tool));
+        cli.addAll(storage(tool).globalArgs());
+        String local = "localhost/multiarch-digest-check:" + tool;
+        Path dir = Files.createDirectories(temp.resolve("digest-check-" + tool));
+        Path layout = dir.resolve("layout");
+        try {
+            runChecked(concat(cli, tool.equals("buildah") ? "bud" : "build", "--platform", "linux/arm64",
+                    "--build-arg", "TARGETARCH=arm64", "--tag", local, context.toString()));
+            runChecked(concat(cli, "push", "--digestfile", dir.resolve("layout-digest").toString(), local, "oci:" + layout));
+            runChecked(concat(cli, "push", "--digestfile", dir.resolve("direct-digest").toString(), "--tls-verify=false",
+                    "--authfile", skopeoAuth.toString(), local, "docker://" + registry.host() + "/it/direct:" + tool));
+        } finally {
+            runChecked(concat(cli, "rmi", local));
+        }
+        Digest reported = Digest.parse(Files.readString(dir.resolve("layout-digest")).strip());
+        OciLayout oci = OciLayout.open(layout);
+        assertThat(oci.onlyImageManifest().digest()).isEqualTo(reported);
+        byte[] manifest = oci.readBlob(oci.onlyImageManifest()); // checks the bytes hash to that digest
+        assertThat(Digest.parse(Files.readString(dir.resolve("direct-digest")).strip())).isEqualTo(reported);
+        assertThat(skopeoRaw("it/direct:" + tool, "--raw")).isEqualTo(manifest);
+    }
+
+    private static List<String> concat(List<String> start, String... more) {
+        List<String> all = new ArrayList<>(start);
+        all.addAll(List.of(more));
+        return all;
     }
 
     @Test
@@ -157,12 +193,12 @@ class ContainersToolRegistryIntegrationTest {
 
         assertThat(result.pushedReference().tag()).contains("linux-arm64-2.0");
         assertThat(result.temporaryTagName()).isEmpty();
-        assertThat(registry.tags("it/tagged")).containsExactly("linux-arm64-2.0");
+        assertThat(TagList.of(registry, "it/tagged").tags()).containsExactly("linux-arm64-2.0");
         assertThat(skopeoRaw("it/tagged:linux-arm64-2.0", "--raw")).satisfies(raw -> assertThat(Digest.sha256(raw)).isEqualTo(result.digest()));
     }
 
     @Test
-    void withoutCredentialsTheRegistryRefusesThePushAndCleanupStillRuns() throws Exception {
+    void withoutCredentialsTheRegistryRefusesTheUploadAndCleanupStillRuns() throws Exception {
         BuildRequest request = BuildRequest.builder(ImageReference.parse(registry.host() + "/it/refused:1.0"), context)
                 .platform(Platform.LINUX_AMD64)
                 .insecureRegistry(true)
@@ -171,9 +207,9 @@ class ContainersToolRegistryIntegrationTest {
 
         assertThatThrownBy(() -> anonymous.build(request.platformBuilds().get(0)))
                 .isInstanceOfSatisfying(PlatformBuildException.class, e -> {
-                    assertThat(e.exitCode()).isPresent();
-                    assertThat(e.getMessage()).startsWith("linux/amd64: buildah push failed with exit code")
-                            .contains("authentication required");
+                    assertThat(e.getMessage()).startsWith("linux/amd64: could not upload the image to " + registry.host()
+                                    + "/it/refused@sha256:")
+                            .contains("authentication failed for registry " + registry.host() + " without credentials");
                 });
         assertThat(localImages("buildah")).noneMatch(l -> l.contains("multiarch-build"));
     }
@@ -192,7 +228,7 @@ class ContainersToolRegistryIntegrationTest {
 
         JsonNode layers = JSON.readTree(manifest).path("layers");
         assertThat(layers).hasSize(1);
-        byte[] layer = registry.blob(repository, layers.get(0).path("digest").asText());
+        byte[] layer = registryClient().getBlob(repository, Digest.parse(layers.get(0).path("digest").asText()));
         assertThat(fileInLayer(layer, "hello")).isEqualTo(expectedHello);
     }
 
@@ -250,118 +286,4 @@ class ContainersToolRegistryIntegrationTest {
             fail("interrupted");
         }
     }
-
-    /**
-     * ONE-OFF, TO BE REPLACED by the shared registry JUnit extension: a Distribution registry on a free loopback
-     * port with filesystem storage in a temp directory and one htpasswd user.
-     */
-    static final class OneOffRegistry implements AutoCloseable {
-        private final Process process;
-        private final int port;
-        private final String authorization;
-        private final Path logFile;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-        private OneOffRegistry(Process process, int port, String user, String password, Path logFile) {
-            this.process = process;
-            this.port = port;
-            this.authorization = "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            this.logFile = logFile;
-        }
-
-        static OneOffRegistry start(Path dir, String user, String password) throws Exception {
-            Files.createDirectories(dir.resolve("data"));
-            byte[] salt = new byte[16];
-            new SecureRandom().nextBytes(salt);
-            Files.writeString(dir.resolve("htpasswd"),
-                    user + ":" + OpenBSDBCrypt.generate("2y", password.toCharArray(), salt, 5) + "\n");
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
-            Files.writeString(dir.resolve("config.yml"), String.join("\n",
-                    "version: 0.1",
-                    "log:",
-                    "  level: warn",
-                    "storage:",
-                    "  filesystem:",
-                    "    rootdirectory: " + dir.resolve("data"),
-                    "  delete:",
-                    "    enabled: true",
-                    "http:",
-                    "  addr: 127.0.0.1:" + port,
-                    "auth:",
-                    "  htpasswd:",
-                    "    realm: test",
-                    "    path: " + dir.resolve("htpasswd"),
-                    ""));
-            Path logFile = dir.resolve("registry.log");
-            Process process = new ProcessBuilder("docker-registry", "serve", dir.resolve("config.yml").toString())
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-            OneOffRegistry registry = new OneOffRegistry(process, port, user, password, logFile);
-            registry.awaitReady();
-            return registry;
-        }
-
-        private void awaitReady() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("docker-registry exited: " + Files.readString(logFile));
-                }
-                try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 401) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(100);
-            }
-            close();
-            throw new AssertionError("docker-registry did not answer on " + host() + " within 20 s: " + Files.readString(logFile));
-        }
-
-        String host() {
-            return "127.0.0.1:" + port;
-        }
-
-        List<String> tags(String repository) throws Exception {
-            JsonNode tags = JSON.readTree(get("/v2/" + repository + "/tags/list")).path("tags");
-            List<String> list = new ArrayList<>();
-            tags.forEach(t -> list.add(t.asText()));
-            return list;
-        }
-
-        byte[] blob(String repository, String digest) throws Exception {
-            return get("/v2/" + repository + "/blobs/" + digest);
-        }
-
-        private byte[] get(String path) throws Exception {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host() + path))
-                    .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) {
-                throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": "
-                        + new String(r.body(), StandardCharsets.UTF_8));
-            }
-            return r.body();
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
 }

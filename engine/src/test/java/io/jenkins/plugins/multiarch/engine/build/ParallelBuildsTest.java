@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,9 +55,11 @@ class ParallelBuildsTest {
         }
     }
 
+    private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
+
     private ParallelBuilds parallel(RecordingCommandRunner runner, int jobs, FailurePolicy policy) {
         PlatformBuilder builder = new PlatformBuilder(new UnlimitedKaniko(), runner, LocalBuildWorkspace.factory(workspaces),
-                List.of(), LineSink.discard());
+                List.of(), LineSink.discard()).withProgress((platform, phase) -> phases.add(platform + " " + phase.word()));
         return new ParallelBuilds(builder, jobs, policy);
     }
 
@@ -102,6 +106,11 @@ class ParallelBuildsTest {
                             .contains("boom on linux/arm64");
                 });
         assertThat(runner.calls()).hasSize(2);
+        // Every platform is queued first; with one job the order of what follows is fixed.
+        assertThat(phases).containsExactly("linux/amd64 queued", "linux/arm64 queued", "linux/arm/v7 queued",
+                "linux/386 queued", "linux/amd64 building", "linux/amd64 building", "linux/amd64 done",
+                "linux/arm64 building", "linux/arm64 building", "linux/arm64 failed", "linux/arm/v7 skipped",
+                "linux/386 skipped");
     }
 
     @Test

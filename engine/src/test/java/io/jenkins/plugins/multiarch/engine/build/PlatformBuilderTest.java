@@ -10,6 +10,7 @@ import io.jenkins.plugins.multiarch.engine.build.builder.KanikoBuilder;
 import io.jenkins.plugins.multiarch.engine.build.builder.PodmanBuilder;
 import io.jenkins.plugins.multiarch.engine.build.process.LineSink;
 import io.jenkins.plugins.multiarch.engine.build.process.ToolNotFoundException;
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,19 @@ class PlatformBuilderTest {
 
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authFilesSeen = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
+    private final List<Upload> uploads = Collections.synchronizedList(new ArrayList<>());
+
+    /** One call of the layout uploader, with whether the layout directory was still there. */
+    private record Upload(PlatformBuild build, Path layout, Digest reported, boolean workspaceExisted) {
+    }
+
+    /** Stands in for the registry: records the call and answers with the digest the tool reported. */
+    private LayoutUpload fakeUpload(PlatformBuild build, Path layout, Digest reported) {
+        uploads.add(new Upload(build, layout, reported, Files.isDirectory(layout.getParent())));
+        return new LayoutUpload(reported, "application/vnd.oci.image.manifest.v1+json",
+                build.lastingTag().stream().toList(), 2, 0, 1536);
+    }
 
     static Stream<ImageBuilder> builders() {
         return Stream.of(new BuildahBuilder(ContainersStorageOptions.driver("vfs")),
@@ -70,7 +84,9 @@ class PlatformBuilderTest {
 
     private PlatformBuilder platformBuilder(ImageBuilder builder, RecordingCommandRunner runner) {
         return new PlatformBuilder(builder, runner, LocalBuildWorkspace.factory(workspaces),
-                List.of(SampleBuilds.CREDENTIALS), log::add);
+                List.of(SampleBuilds.CREDENTIALS), log::add)
+                .withLayoutUploader(this::fakeUpload)
+                .withProgress((platform, phase) -> phases.add(platform + " " + phase.word()));
     }
 
     @ParameterizedTest
@@ -108,7 +124,7 @@ class PlatformBuilderTest {
     @Test
     void aFailedCommandNamesPlatformCommandExitCodeAndLastLinesWithSecretsMasked() {
         RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
-            if (call.has("push")) {
+            if (call.has("bud")) {
                 for (int i = 1; i <= 50; i++) {
                     out.line("retry " + i);
                 }
@@ -123,11 +139,11 @@ class PlatformBuilderTest {
                 .isInstanceOfSatisfying(PlatformBuildException.class, e -> {
                     assertThat(e.platform()).hasToString("linux/arm/v7");
                     assertThat(e.exitCode()).hasValue(125);
-                    assertThat(e.command()).hasValueSatisfying(c -> assertThat(c).startsWith("buildah --storage-driver vfs push --authfile "));
+                    assertThat(e.command()).hasValueSatisfying(c -> assertThat(c).startsWith("buildah --storage-driver vfs bud --platform linux/arm/v7 --authfile "));
                     assertThat(e.lastLines()).hasSize(PlatformBuilder.TAIL_LINES)
                             .endsWith("error: unauthorized for ci-bot:**** (****)");
                     assertThat(e.getMessage())
-                            .startsWith("linux/arm/v7: buildah push failed with exit code 125: buildah --storage-driver vfs push")
+                            .startsWith("linux/arm/v7: buildah build failed with exit code 125: buildah --storage-driver vfs bud")
                             .contains("retry 50", "error: unauthorized for ci-bot:****")
                             .doesNotContain(SampleBuilds.PASSWORD, ENCODED_PAIR, "retry 10\n");
                 });
@@ -163,13 +179,84 @@ class PlatformBuilderTest {
 
     @Test
     void aFailedCleanupIsOnlyAWarning() throws Exception {
-        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> call.has("rmi") ? 1 : pretend(call, out));
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> call.has("rm") ? 1 : pretend(call, out));
 
-        PlatformBuildResult result = platformBuilder(new BuildahBuilder(ContainersStorageOptions.defaults()), runner)
-                .build(SampleBuilds.armV7());
+        PlatformBuildResult result = platformBuilder(new DockerBuilder(), runner).build(SampleBuilds.armV7());
 
         assertThat(result.temporaryTagName()).contains("multiarch-tmp-linux-arm-v7-r1");
         assertThat(log).contains("[linux/arm/v7] warning: cleanup exited with code 1 (ignored)");
+    }
+
+    @Test
+    void buildahsLayoutIsUploadedByDigestBeforeCleanupAndTheWorkspaceGoesAfterwards() throws Exception {
+        RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
+
+        PlatformBuildResult result = platformBuilder(new BuildahBuilder(ContainersStorageOptions.driver("vfs")), runner)
+                .build(SampleBuilds.armV7());
+
+        assertThat(uploads).singleElement().satisfies(u -> {
+            assertThat(u.layout().getFileName()).hasToString("layout");
+            assertThat(u.layout().getParent().getParent()).isEqualTo(workspaces);
+            assertThat(u.workspaceExisted()).isTrue();
+            assertThat(u.reported()).hasToString(SampleBuilds.DIGEST);
+            assertThat(u.build().lastingTag()).isEmpty();
+        });
+        assertThat(runner.calls().get(1).argv()).last().isEqualTo("oci:" + uploads.get(0).layout());
+        assertThat(result.pushedReference()).hasToString("registry.example.com:5000/team/app");
+        assertThat(result.temporaryTagName()).isEmpty();
+        assertThat(result.digestReference()).hasToString("registry.example.com:5000/team/app@" + SampleBuilds.DIGEST);
+        assertThat(log).contains("[linux/arm/v7] uploading the OCI layout " + uploads.get(0).layout()
+                + " to registry.example.com:5000/team/app@" + SampleBuilds.DIGEST,
+                "[linux/arm/v7] uploaded 2 blobs uploaded (1.5 KiB), 0 already there");
+        int uploadLine = log.indexOf("[linux/arm/v7] uploaded 2 blobs uploaded (1.5 KiB), 0 already there");
+        assertThat(log.subList(uploadLine, log.size())).anyMatch(l -> l.contains(" rmi "));
+        assertThat(phases).containsExactly("linux/arm/v7 building", "linux/arm/v7 building", "linux/arm/v7 pushing",
+                "linux/arm/v7 uploading", "linux/arm/v7 cleaning up", "linux/arm/v7 done");
+        assertThat(workspaces).isEmptyDirectory();
+    }
+
+    @Test
+    void withATagTemplateTheUploadCarriesTheTag() throws Exception {
+        RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
+        PlatformBuild build = SampleBuilds.request("linux/arm64").perPlatformTags("{arch}-{version}").build()
+                .platformBuilds().get(0);
+
+        PlatformBuildResult result = platformBuilder(new PodmanBuilder(ContainersStorageOptions.defaults()), runner)
+                .build(build);
+
+        assertThat(uploads).singleElement().satisfies(u -> assertThat(u.build().lastingTag()).contains("arm64-1.0"));
+        assertThat(result.pushedReference()).hasToString("registry.example.com:5000/team/app:arm64-1.0");
+        assertThat(log).anyMatch(l -> l.endsWith(" to registry.example.com:5000/team/app:arm64-1.0"));
+    }
+
+    @Test
+    void aFailedUploadFailsThePlatformAndCleanupStillRuns() {
+        RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
+        PlatformBuilder failing = platformBuilder(new BuildahBuilder(ContainersStorageOptions.defaults()), runner)
+                .withLayoutUploader((build, layout, reported) -> {
+                    throw new InvalidLayoutException("OCI layout " + layout + " has no index.json");
+                });
+
+        assertThatThrownBy(() -> failing.build(SampleBuilds.armV7()))
+                .isInstanceOf(PlatformBuildException.class)
+                .hasMessageStartingWith("linux/arm/v7: could not upload the image to registry.example.com:5000/team/app@"
+                        + SampleBuilds.DIGEST + ": OCI layout ")
+                .hasMessageEndingWith("/layout has no index.json");
+        assertThat(runner.calls()).last().satisfies(c -> assertThat(c.argv()).contains("rmi"));
+        assertThat(phases).endsWith("linux/arm/v7 uploading", "linux/arm/v7 cleaning up", "linux/arm/v7 failed");
+        assertThat(workspaces).isEmptyDirectory();
+    }
+
+    @Test
+    void buildersThatPushThemselvesUploadNothing() throws Exception {
+        RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
+
+        platformBuilder(new BuildxBuilder(), runner).build(SampleBuilds.armV7());
+        platformBuilder(new KanikoBuilder(), runner).build(SampleBuilds.armV7());
+
+        assertThat(uploads).isEmpty();
+        assertThat(phases).containsExactly("linux/arm/v7 building", "linux/arm/v7 building", "linux/arm/v7 done",
+                "linux/arm/v7 building", "linux/arm/v7 building", "linux/arm/v7 done");
     }
 
     @Test
@@ -177,7 +264,8 @@ class PlatformBuilderTest {
         RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
 
         new PlatformBuilder(new BuildahBuilder(ContainersStorageOptions.defaults()), runner,
-                LocalBuildWorkspace.factory(workspaces), List.of(), log::add).build(SampleBuilds.armV7());
+                LocalBuildWorkspace.factory(workspaces), List.of(), log::add).withLayoutUploader(this::fakeUpload)
+                .build(SampleBuilds.armV7());
 
         assertThat(authFilesSeen).isEmpty();
         assertThat(runner.calls()).allSatisfy(c -> assertThat(c.argv()).doesNotContain("--authfile"));

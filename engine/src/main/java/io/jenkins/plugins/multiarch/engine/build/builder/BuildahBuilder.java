@@ -2,8 +2,8 @@ package io.jenkins.plugins.multiarch.engine.build.builder;
 
 /**
  * buildah: {@code buildah bud --platform P ... --tag LOCAL CONTEXT}, then
- * {@code buildah push --digestfile F LOCAL docker://REF}, then {@code buildah rmi LOCAL}.
- * See {@link ContainersToolBuilder} for the push and TLS rules.
+ * {@code buildah push --digestfile F LOCAL oci:LAYOUT}, then {@code buildah rmi LOCAL}; the engine uploads the layout
+ * into the registry by digest (or under the per-platform tag). See {@link ContainersToolBuilder} for why.
  */
 public final class BuildahBuilder extends ContainersToolBuilder {
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.multiarch.engine.build.builder;
 import io.jenkins.plugins.multiarch.engine.build.BuildWorkspace;
 import io.jenkins.plugins.multiarch.engine.build.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,23 +11,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What buildah and podman share (both are built on containers/image and containers/storage): build into the
- * local store under a unique local name, {@code push --digestfile} to {@code docker://REF}, remove the local
- * image afterwards.
+ * local store under a unique local name, {@code push --digestfile F LOCAL oci:WORKSPACE/layout}, remove the local
+ * image afterwards. The engine then uploads the layout into the target repository ({@code LayoutUploader}).
  *
- * <p>A push needs a tag here: pushing to {@code docker://registry/repo} silently tags {@code latest}, and
- * pushing to {@code repo@sha256:...} is refused because the layers are compressed during the push, which
- * changes the manifest. So a by-digest build pushes under the unique temporary tag of
- * {@link PlatformBuild#pushReference()} and takes the digest from the digest file.
+ * <p>Why a layout: these tools cannot push to a registry without a tag. Pushing to {@code docker://registry/repo}
+ * silently tags {@code latest}, and pushing to {@code repo@sha256:...} is refused because the layers are compressed
+ * during the push, which changes the manifest. Written to a layout, the image is complete (compressed layers,
+ * manifest) and its digest file names the layout's manifest; uploaded byte for byte, the registry gets that very
+ * digest and no tag. A per-platform tag, when the request has one, is written by the same upload.
  *
- * <p>{@code --tls-verify=false} goes on the push only when the build asks for an insecure registry: on the
- * build command it would also switch off verification of base-image pulls from every other registry.
+ * <p>Credentials ({@code --authfile}) go on the build, for base-image pulls. TLS and credentials of the push are the
+ * uploader's business: the tool's push only writes local files.
  */
 abstract class ContainersToolBuilder implements ImageBuilder {
 
     static final String DIGEST_FILE = "digest";
+    static final String LAYOUT_DIR = "layout";
 
     private final String executable;
     private final String buildSubcommand;
@@ -53,28 +57,29 @@ abstract class ContainersToolBuilder implements ImageBuilder {
         buildArgv.add(build.localName());
         buildArgv.add(build.contextDir().toString());
 
+        Path layout = layoutDir(workspace);
+        if (layout.toString().contains(":")) {
+            // oci:PATH[:NAME] splits at the first ':', so such a path would be misread.
+            throw new IllegalArgumentException(name() + " cannot write an OCI layout to " + layout
+                    + ": the path contains ':'; use a build workspace whose path has none");
+        }
         List<String> pushArgv = start();
         pushArgv.add("push");
-        auth.file().ifPresent(f -> {
-            pushArgv.add("--authfile");
-            pushArgv.add(f.toString());
-        });
-        if (build.insecureRegistry()) {
-            pushArgv.add("--tls-verify=false");
-        }
         pushArgv.add("--digestfile");
         pushArgv.add(digestFile(workspace).toString());
         pushArgv.add(build.localName());
-        pushArgv.add("docker://" + build.pushReference());
+        pushArgv.add("oci:" + layout);
 
         List<String> removeArgv = start();
         removeArgv.add("rmi");
         removeArgv.add(build.localName());
 
+        ImageReference pushed = build.byDigest() ? ImageReference.parse(build.target().repositoryName())
+                : build.pushReference();
         return new BuildPlan(
                 List.of(Invocation.of(StepKind.BUILD, buildArgv, Map.of()), Invocation.of(StepKind.PUSH, pushArgv, Map.of())),
                 List.of(Invocation.of(StepKind.CLEANUP, removeArgv, Map.of())),
-                build.pushReference(), build.temporaryTag());
+                pushed, false, Optional.of(layout));
     }
 
     @Override
@@ -83,8 +88,12 @@ abstract class ContainersToolBuilder implements ImageBuilder {
         return DigestFile.parse(workspace.readText(file), name() + " push", file);
     }
 
-    private Path digestFile(BuildWorkspace workspace) {
+    private static Path digestFile(BuildWorkspace workspace) {
         return workspace.directory().resolve(DIGEST_FILE);
+    }
+
+    private static Path layoutDir(BuildWorkspace workspace) {
+        return workspace.directory().resolve(LAYOUT_DIR);
     }
 
     private List<String> start() {

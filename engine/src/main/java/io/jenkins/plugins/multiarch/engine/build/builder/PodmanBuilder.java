@@ -2,8 +2,8 @@ package io.jenkins.plugins.multiarch.engine.build.builder;
 
 /**
  * podman: {@code podman build --platform P ... --tag LOCAL CONTEXT}, then
- * {@code podman push --digestfile F LOCAL docker://REF}, then {@code podman rmi LOCAL}.
- * See {@link ContainersToolBuilder} for the push and TLS rules.
+ * {@code podman push --digestfile F LOCAL oci:LAYOUT}, then {@code podman rmi LOCAL}; the engine uploads the layout
+ * into the registry by digest (or under the per-platform tag). See {@link ContainersToolBuilder} for why.
  *
  * <p>podman builds with {@code --layers} by default, so besides the image that cleanup removes it keeps
  * untagged intermediate images as its build cache, as it does for any build; they speed up the next build on

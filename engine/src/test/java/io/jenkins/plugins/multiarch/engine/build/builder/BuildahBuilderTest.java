@@ -19,7 +19,7 @@ class BuildahBuilderTest {
     private final BuildahBuilder buildah = new BuildahBuilder(ContainersStorageOptions.driver("vfs"));
 
     @Test
-    void buildsWithPlatformArgsThenPushesUnderTemporaryTagWithDigestFileThenRemovesLocalImage() {
+    void buildsWithPlatformArgsThenPushesToAnOciLayoutWithDigestFileThenRemovesLocalImage() {
         BuildPlan plan = buildah.plan(SampleBuilds.armV7(), workspace, RegistryAuth.inDirectory(Path.of("/ws/auth")));
 
         List<String> build = new ArrayList<>(List.of("buildah", "--storage-driver", "vfs", "bud",
@@ -30,16 +30,16 @@ class BuildahBuilderTest {
                 "--tag", "localhost/multiarch-build:r1-linux-arm-v7", "ctx"));
         assertThat(plan.steps()).extracting(Invocation::kind).containsExactly(StepKind.BUILD, StepKind.PUSH);
         assertThat(plan.steps().get(0).argv()).containsExactlyElementsOf(build);
+        // The push only writes local files: no credentials, no TLS flag, no tag; the engine uploads the layout.
         assertThat(plan.steps().get(1).argv()).containsExactly("buildah", "--storage-driver", "vfs", "push",
-                "--authfile", "/ws/auth/config.json", "--tls-verify=false", "--digestfile", "/ws/digest",
-                "localhost/multiarch-build:r1-linux-arm-v7",
-                "docker://registry.example.com:5000/team/app:multiarch-tmp-linux-arm-v7-r1");
+                "--digestfile", "/ws/digest", "localhost/multiarch-build:r1-linux-arm-v7", "oci:/ws/layout");
+        assertThat(plan.layout()).contains(Path.of("/ws/layout"));
         assertThat(plan.cleanup()).singleElement().satisfies(c -> assertThat(c.argv()).containsExactly(
                 "buildah", "--storage-driver", "vfs", "rmi", "localhost/multiarch-build:r1-linux-arm-v7"));
         assertThat(plan.all()).allSatisfy(i -> assertThat(i.env()).isEmpty());
-        assertThat(plan.temporaryTag()).isTrue();
-        assertThat(plan.pushedReference()).hasToString(
-                "registry.example.com:5000/team/app:multiarch-tmp-linux-arm-v7-r1");
+        assertThat(plan.temporaryTag()).isFalse();
+        assertThat(plan.pushedReference()).hasToString("registry.example.com:5000/team/app");
+        assertThat(plan.all()).allSatisfy(i -> assertThat(String.join(" ", i.argv())).doesNotContain("multiarch-tmp"));
     }
 
     @Test
@@ -54,14 +54,25 @@ class BuildahBuilderTest {
     }
 
     @Test
-    void perPlatformTagIsPushedAndIsNotTemporary() {
+    void perPlatformTagGoesThroughTheLayoutTooAndIsTheUploadsTag() {
         PlatformBuild build = SampleBuilds.request("linux/arm64").perPlatformTags("{arch}-{version}").build()
                 .platformBuilds().get(0);
 
         BuildPlan plan = buildah.plan(build, workspace, RegistryAuth.none());
 
-        assertThat(plan.steps().get(1).argv()).last().isEqualTo("docker://registry.example.com:5000/team/app:arm64-1.0");
+        assertThat(plan.steps().get(1).argv()).last().isEqualTo("oci:/ws/layout");
+        assertThat(plan.layout()).isPresent();
+        assertThat(plan.pushedReference()).hasToString("registry.example.com:5000/team/app:arm64-1.0");
+        assertThat(build.lastingTag()).contains("arm64-1.0");
         assertThat(plan.temporaryTag()).isFalse();
+    }
+
+    @Test
+    void aWorkspacePathWithAColonIsRefusedBecauseOciPathsCannotHoldOne() {
+        assertThatThrownBy(() -> buildah.plan(SampleBuilds.armV7(), new FakeWorkspace("/ws/a:b"), RegistryAuth.none()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("buildah cannot write an OCI layout to /ws/a:b/layout: the path contains ':'; use a build"
+                        + " workspace whose path has none");
     }
 
     @Test

@@ -38,6 +38,7 @@ class BuildxBuilderTest {
         assertThat(plan.cleanup()).isEmpty();
         assertThat(plan.pushedReference()).hasToString("registry.example.com:5000/team/app");
         assertThat(plan.temporaryTag()).isFalse();
+        assertThat(plan.layout()).isEmpty();
     }
 
     @Test

@@ -32,6 +32,9 @@ class DockerBuilderTest {
         assertThat(plan.all()).allSatisfy(i -> assertThat(i.env()).isEqualTo(Map.of("DOCKER_CONFIG", "/ws/auth")));
         // The daemon decides about insecure registries; there is no per-command flag to pass.
         assertThat(plan.all()).allSatisfy(i -> assertThat(i.argv()).noneMatch(a -> a.contains("insecure") || a.contains("tls")));
+        // docker push cannot push without a tag, nor write a layout: by digest means a temporary tag.
+        assertThat(plan.temporaryTag()).isTrue();
+        assertThat(plan.layout()).isEmpty();
     }
 
     @Test

@@ -34,6 +34,7 @@ class KanikoBuilderTest {
             assertThat(step.env()).isEqualTo(Map.of("DOCKER_CONFIG", "/ws/auth"));
         });
         assertThat(plan.temporaryTag()).isTrue();
+        assertThat(plan.layout()).isEmpty();
         assertThat(kaniko.maxParallelBuilds()).isEqualTo(1);
     }
 

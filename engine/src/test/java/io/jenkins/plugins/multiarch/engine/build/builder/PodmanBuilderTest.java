@@ -15,7 +15,7 @@ class PodmanBuilderTest {
     private final FakeWorkspace workspace = new FakeWorkspace("/ws");
 
     @Test
-    void buildsWithPodmanBuildAndPushesWithDigestFile() throws Exception {
+    void buildsWithPodmanBuildAndPushesToAnOciLayoutWithDigestFile() throws Exception {
         PodmanBuilder podman = new PodmanBuilder(ContainersStorageOptions.driver("vfs"));
 
         BuildPlan plan = podman.plan(SampleBuilds.armV7(), workspace, RegistryAuth.inDirectory(Path.of("/ws/auth")));
@@ -28,9 +28,10 @@ class PodmanBuilderTest {
                 "--tag", "localhost/multiarch-build:r1-linux-arm-v7", "ctx"));
         assertThat(plan.steps().get(0).argv()).containsExactlyElementsOf(build);
         assertThat(plan.steps().get(1).argv()).containsExactly("podman", "--storage-driver", "vfs", "push",
-                "--authfile", "/ws/auth/config.json", "--tls-verify=false", "--digestfile", "/ws/digest",
-                "localhost/multiarch-build:r1-linux-arm-v7",
-                "docker://registry.example.com:5000/team/app:multiarch-tmp-linux-arm-v7-r1");
+                "--digestfile", "/ws/digest", "localhost/multiarch-build:r1-linux-arm-v7", "oci:/ws/layout");
+        assertThat(plan.layout()).contains(Path.of("/ws/layout"));
+        assertThat(plan.pushedReference()).hasToString("registry.example.com:5000/team/app");
+        assertThat(plan.temporaryTag()).isFalse();
         assertThat(plan.cleanup().get(0).argv()).containsExactly(
                 "podman", "--storage-driver", "vfs", "rmi", "localhost/multiarch-build:r1-linux-arm-v7");
 
