@@ -1,6 +1,8 @@
 package io.jenkins.plugins.multiarch.cli;
 
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryEndpoint;
+import io.jenkins.plugins.multiarch.engine.registry.auth.ContainersAuthFile;
 import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 import io.jenkins.plugins.multiarch.engine.registry.auth.DockerConfigCredentials;
@@ -10,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
  * Options every command that talks to a registry shares. The password is read from standard input only, so it
- * never appears in a process listing or a shell history; without it, credentials come from the Docker config.
+ * never appears in a process listing or a shell history; without it, credentials come from the Docker config, then
+ * from the auth file of {@code buildah login} / {@code podman login}.
  */
 final class RegistryOptions {
 
@@ -29,7 +33,10 @@ final class RegistryOptions {
     @Option(names = "--password-stdin", description = "Read the registry password from standard input.")
     boolean passwordStdin;
 
-    /** A client for this registry with the credentials these options and the Docker config give. */
+    /** The --username credentials once read; null until then. */
+    private Optional<Credentials> given;
+
+    /** A client for this registry with the credentials these options, the Docker config or a containers login give. */
     RegistryClient client(String registry, InputStream stdin) {
         return RegistryClient.builder(registry)
                 .insecureRegistries(new HashSet<>(insecureRegistries))
@@ -37,7 +44,13 @@ final class RegistryOptions {
                 .build();
     }
 
-    private CredentialProvider credentials(String registry, InputStream stdin) {
+    /** True when this registry is reached over plain HTTP: loopback, or named with --insecure-registry. */
+    boolean isPlainHttp(String registry) {
+        return RegistryEndpoint.of(registry, new HashSet<>(insecureRegistries)).isPlainHttp();
+    }
+
+    /** Fails with a usage error when --username and --password-stdin are not given together. */
+    void validate() {
         if (username == null && passwordStdin) {
             throw new IllegalArgumentException("--password-stdin needs --username");
         }
@@ -45,11 +58,24 @@ final class RegistryOptions {
             throw new IllegalArgumentException("--username " + username + " needs --password-stdin: pipe the password"
                     + " in (passwords on the command line would show in process listings)");
         }
-        if (username != null) {
-            String password = readPassword(stdin);
-            return CredentialProvider.fixed(registry, Credentials.of(username, password));
+    }
+
+    /** The --username user with the password from standard input (read once), or empty without --username. */
+    Optional<Credentials> givenCredentials(InputStream stdin) {
+        validate();
+        if (given == null) {
+            given = username == null ? Optional.empty() : Optional.of(Credentials.of(username, readPassword(stdin)));
         }
-        return DockerConfigCredentials.fromEnvironment();
+        return given;
+    }
+
+    private CredentialProvider credentials(String registry, InputStream stdin) {
+        Optional<Credentials> user = givenCredentials(stdin);
+        if (user.isPresent()) {
+            return CredentialProvider.fixed(registry, user.get());
+        }
+        // What docker login stored, else what buildah/podman/skopeo login stored.
+        return DockerConfigCredentials.fromEnvironment().orElse(ContainersAuthFile.fromEnvironment());
     }
 
     private static String readPassword(InputStream stdin) {

@@ -14,14 +14,16 @@ import java.util.OptionalInt;
 public final class PlatformBuildException extends Exception {
 
     private final Platform platform;
+    private final String summary;
     private final String command;
     private final Integer exitCode;
     private final List<String> lastLines;
 
-    private PlatformBuildException(Platform platform, String message, String command, Integer exitCode,
+    private PlatformBuildException(Platform platform, String message, String summary, String command, Integer exitCode,
                                    List<String> lastLines, Throwable cause) {
         super(message, cause);
         this.platform = Objects.requireNonNull(platform, "platform");
+        this.summary = summary;
         this.command = command;
         this.exitCode = exitCode;
         this.lastLines = List.copyOf(lastLines);
@@ -30,24 +32,29 @@ public final class PlatformBuildException extends Exception {
     /** A command that exited with a non-zero code. */
     public static PlatformBuildException commandFailed(Platform platform, String step, String command, int exitCode,
                                                        List<String> lastLines) {
-        StringBuilder message = new StringBuilder()
-                .append(platform).append(": ").append(step).append(" failed with exit code ").append(exitCode)
-                .append(": ").append(command);
+        String summary = platform + ": " + step + " failed with exit code " + exitCode + ": " + command;
+        StringBuilder message = new StringBuilder(summary);
         if (!lastLines.isEmpty()) {
             message.append("\nlast ").append(lastLines.size()).append(" lines of output:");
             lastLines.forEach(l -> message.append("\n  ").append(l));
         }
-        return new PlatformBuildException(platform, message.toString(), command, exitCode, lastLines, null);
+        return new PlatformBuildException(platform, message.toString(), summary, command, exitCode, lastLines, null);
     }
 
     /** Anything else: a missing tool, an unreadable digest, a workspace that could not be made. */
     public static PlatformBuildException of(Platform platform, String what, Throwable cause) {
         String detail = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
-        return new PlatformBuildException(platform, platform + ": " + what + detail, null, null, List.of(), cause);
+        String message = platform + ": " + what + detail;
+        return new PlatformBuildException(platform, message, message, null, null, List.of(), cause);
     }
 
     public Platform platform() {
         return platform;
+    }
+
+    /** The message without the command's output, for where that output was already shown (a terminal). */
+    public String summary() {
+        return summary;
     }
 
     /** The failed command as displayed, if a command failed. */

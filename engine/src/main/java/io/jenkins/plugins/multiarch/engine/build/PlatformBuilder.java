@@ -155,7 +155,7 @@ public final class PlatformBuilder {
         log.line("uploading the OCI layout " + layout + " to " + destination);
         try {
             LayoutUpload upload = uploader.upload(build, layout, reported);
-            log.line("uploaded " + upload.summary());
+            log.line(upload.summary());
         } catch (IOException | RuntimeException e) {
             throw PlatformBuildException.of(build.platform(), "could not upload the image to " + destination, e);
         }

@@ -1,0 +1,324 @@
+package io.jenkins.plugins.multiarch.cli;
+
+import io.jenkins.plugins.multiarch.engine.build.BuildRequest;
+import io.jenkins.plugins.multiarch.engine.build.LocalBuildWorkspace;
+import io.jenkins.plugins.multiarch.engine.build.OciLayoutUploader;
+import io.jenkins.plugins.multiarch.engine.build.ParallelBuildException;
+import io.jenkins.plugins.multiarch.engine.build.ParallelBuilds;
+import io.jenkins.plugins.multiarch.engine.build.PlatformBuildException;
+import io.jenkins.plugins.multiarch.engine.build.PlatformBuildResult;
+import io.jenkins.plugins.multiarch.engine.build.PlatformBuilder;
+import io.jenkins.plugins.multiarch.engine.build.RegistryCredentials;
+import io.jenkins.plugins.multiarch.engine.build.builder.ContainersStorageOptions;
+import io.jenkins.plugins.multiarch.engine.build.process.LocalCommandRunner;
+import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
+import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
+import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.publish.Publisher;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code multiarch build}: one Dockerfile built for each platform (in parallel), each image pushed into the target
+ * repository by digest, and with {@code --publish} verified and published as one index. Every option is checked
+ * before anything runs, so a typo costs no build.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Builds the image for each platform, pushes each into TARGET_REF's repository by digest and prints"
+                + " 'PLATFORM DIGEST' lines; with --publish, verifies them and publishes one index under TARGET_REF's tag.",
+                "A failed platform fails the command and nothing is published."})
+final class BuildCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TARGET_REF",
+            description = "registry/repository:tag; images go into this repository, the index (--publish) under this tag")
+    String target;
+
+    @Option(names = "--platform", paramLabel = "PLATFORM", split = ",", required = true,
+            description = "Platforms to build, e.g. linux/amd64,linux/arm64,linux/arm/v7. Repeatable.")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = "--builder", paramLabel = "BUILDER",
+            description = "${COMPLETION-CANDIDATES}. Default: the first installed of buildah, podman, buildx.")
+    BuilderKind builder;
+
+    @Option(names = "--file", paramLabel = "DOCKERFILE", description = "The Dockerfile; default: Dockerfile or Containerfile in the context.")
+    Path dockerfile;
+
+    @Option(names = "--context", paramLabel = "DIR", defaultValue = ".", description = "The build context directory (default: .).")
+    Path context;
+
+    @Option(names = "--build-arg", paramLabel = "NAME=VALUE",
+            description = "A build argument for every platform. Repeatable. TARGETARCH, GOARCH and the like are set per platform.")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--tag-template", paramLabel = "TEMPLATE",
+            description = "Also tag each platform's image, e.g. {arch}-{version}; placeholders {os} {arch} {variant} {version} {platform}."
+                    + " Default: no per-platform tag.")
+    String tagTemplate;
+
+    @Option(names = "--digest-file", paramLabel = "FILE", description = "Write the 'PLATFORM DIGEST' lines to FILE.")
+    Path digestFile;
+
+    @Option(names = "--publish", description = "Verify the images and publish one index under TARGET_REF's tag (and --tag).")
+    boolean publish;
+
+    @Option(names = "--tag", paramLabel = "TAG", description = "With --publish: a further tag for the index. Repeatable.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "oci|docker|auto",
+            description = "With --publish: OCI image index (default), Docker manifest list, or auto.")
+    String format;
+
+    @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "With --publish: an index annotation. Repeatable.")
+    List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Platforms built at once; default: all (kaniko: one).")
+    Integer jobs;
+
+    @Option(names = "--storage-driver", paramLabel = "DRIVER",
+            description = "buildah/podman: the containers-storage driver, e.g. vfs where overlay is unavailable.")
+    String storageDriver;
+
+    @Option(names = "--storage-root", paramLabel = "DIR",
+            description = "buildah/podman: keep build images in DIR instead of the machine's image store.")
+    Path storageRoot;
+
+    @Option(names = "--progress", paramLabel = "auto|tty|plain", defaultValue = "auto",
+            description = "tty: redraw a status block; plain: one line per change; auto: tty on a terminal.")
+    String progress;
+
+    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+    OutputFormat output;
+
+    @Mixin
+    RegistryOptions registryOptions;
+
+    /** How programs are found; tests replace it. */
+    ProgramLookup programs = ProgramLookup.onPath();
+
+    @Override
+    public Integer call() {
+        Plan plan = validate();
+        BuilderKind kind = builder != null ? builder : BuilderKind.detect(programs);
+        kind.requireInstalled(programs);
+        checkFormatFor(kind, plan.format());
+
+        ImageReference targetRef = plan.request().target();
+        RegistryClient client = registryOptions.client(targetRef.registry(), System.in);
+        List<RegistryCredentials> toolCredentials = registryOptions.givenCredentials(System.in)
+                .map(c -> List.of(new RegistryCredentials(targetRef.registry(), c.username(), c.secret())))
+                .orElse(List.of());
+        BuildRequest request = plan.request();
+
+        PrintWriter err = spec.commandLine().getErr();
+        List<PlatformBuildResult> results;
+        try (BuildProgressDisplay display = new BuildProgressDisplay(err, interactive(), request.platforms(), System::nanoTime)) {
+            PlatformBuilder platformBuilder = new PlatformBuilder(kind.create(storage()), new LocalCommandRunner(),
+                    LocalBuildWorkspace.factory(null), toolCredentials, display)
+                    .withLayoutUploader(new OciLayoutUploader(client))
+                    .withProgress(display);
+            ParallelBuilds parallel = new ParallelBuilds(platformBuilder, jobs != null ? jobs : request.platforms().size());
+            display.line("multiarch: building " + request.platforms().size() + " platforms of " + targetRef + " with "
+                    + kind + ", " + parallel.effectiveParallelism(request.platforms().size()) + " at a time");
+            display.start();
+            try {
+                results = parallel.run(request.platformBuilds());
+            } catch (ParallelBuildException e) {
+                throw new BuildFailedException(failureMessage(e), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BuildFailedException("interrupted; nothing was published", e);
+            }
+        }
+        results.stream().filter(r -> r.temporaryTagName().isPresent()).forEach(r -> err.println("note: " + kind
+                + " cannot push without a tag, so " + r.platform() + " was pushed under the temporary tag "
+                + r.temporaryTagName().get() + ", which stays in the registry"));
+
+        BuildResultOutput result = new BuildResultOutput(targetRef, kind.name(), results, Optional.empty());
+        if (digestFile != null) {
+            writeDigestFile(result.digestLines());
+        }
+        if (publish) {
+            List<PlatformSource> sources = results.stream()
+                    .map(r -> new PlatformSource(r.platform(), r.digestReference())).toList();
+            PublishRequest publishRequest = new PublishRequest(targetRef, tags, sources, plan.format(),
+                    PublishRequest.parseAnnotations(annotations), false);
+            Publisher publisher = new Publisher(client, List.of(ImageCheck.configPlatform()), err::println);
+            PublishResult published = publisher.publish(publishRequest);
+            result = new BuildResultOutput(targetRef, kind.name(), results, Optional.of(published));
+        }
+        err.flush();
+        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() : result.toText());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Everything the options say, checked; throws IllegalArgumentException (a usage error) naming the bad input. */
+    Plan validate() {
+        registryOptions.validate();
+        if (jobs != null && jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
+        if (!publish) {
+            for (Map.Entry<String, Boolean> option : Map.of("--tag", !tags.isEmpty(), "--annotation",
+                    !annotations.isEmpty(), "--format", format != null).entrySet()) {
+                if (option.getValue()) {
+                    throw new IllegalArgumentException(option.getKey() + " is about the published index: add --publish,"
+                            + " or leave " + option.getKey() + " out");
+                }
+            }
+        }
+        if ((storageDriver != null || storageRoot != null) && builder != null && !builder.usesContainersStorage()) {
+            throw new IllegalArgumentException("--storage-driver and --storage-root apply to buildah and podman, not to"
+                    + " --builder " + builder);
+        }
+        if (!Files.isDirectory(context)) {
+            throw new IllegalArgumentException("build context '" + context + "' is not a directory; give one with --context");
+        }
+        if (dockerfile != null && !Files.isRegularFile(dockerfile)) {
+            throw new IllegalArgumentException("--file '" + dockerfile + "' is not a file");
+        }
+        if (dockerfile == null && !Files.isRegularFile(context.resolve("Dockerfile"))
+                && !Files.isRegularFile(context.resolve("Containerfile"))) {
+            throw new IllegalArgumentException("build context '" + context + "' has no Dockerfile or Containerfile;"
+                    + " add one, or name it with --file");
+        }
+        if (digestFile != null && digestFile.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(digestFile.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException("--digest-file '" + digestFile + "': directory "
+                    + digestFile.toAbsolutePath().getParent() + " does not exist");
+        }
+        if (!List.of("auto", "tty", "plain").contains(progress)) {
+            throw new IllegalArgumentException("invalid --progress '" + progress + "': expected auto, tty or plain");
+        }
+        IndexFormat indexFormat = IndexFormat.parse(format == null ? "oci" : format);
+        ImageReference targetRef = ImageReference.parse(target);
+        if (publish) {
+            // The same checks the publish will make, now, before hours of building.
+            tags.forEach(targetRef::withTag);
+            PublishRequest.parseAnnotations(annotations);
+            if (targetRef.tag().isEmpty()) {
+                throw new IllegalArgumentException("--publish needs a tag in TARGET_REF '" + target + "', e.g. "
+                        + targetRef.repositoryName() + ":1.0");
+            }
+        }
+        BuildRequest.Builder request = BuildRequest.builder(targetRef, context)
+                .platforms(parsePlatforms())
+                .dockerfile(dockerfile)
+                .buildArgs(parseBuildArgs())
+                // Plain HTTP for us means the same for tools that push themselves (kaniko --insecure).
+                .insecureRegistry(registryOptions.isPlainHttp(targetRef.registry()));
+        HostPlatform.detect().ifPresent(request::buildPlatform);
+        if (tagTemplate != null) {
+            request.perPlatformTags(tagTemplate);
+        }
+        return new Plan(request.build(), indexFormat);
+    }
+
+    /** The validated request and index format. */
+    record Plan(BuildRequest request, IndexFormat format) {
+    }
+
+    private List<Platform> parsePlatforms() {
+        List<Platform> parsed = new ArrayList<>();
+        for (String text : platforms) {
+            if (!text.isBlank()) {
+                parsed.add(Platform.parse(text.trim()));
+            }
+        }
+        return parsed;
+    }
+
+    private Map<String, String> parseBuildArgs() {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (String arg : buildArgs) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                // docker's bare NAME (value from the environment) would put the value on the builder's command line.
+                throw new IllegalArgumentException("invalid --build-arg '" + arg + "': expected NAME=VALUE, e.g."
+                        + " --build-arg APP_VERSION=1.0");
+            }
+            String name = arg.substring(0, eq);
+            if (parsed.put(name, arg.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("--build-arg " + name + " is given twice");
+            }
+        }
+        return parsed;
+    }
+
+    /** buildah and podman here always make OCI manifests, which a Docker manifest list cannot list. */
+    private static void checkFormatFor(BuilderKind kind, IndexFormat format) {
+        if (format == IndexFormat.DOCKER && kind.usesContainersStorage()) {
+            throw new IllegalArgumentException("--format docker needs Docker manifests, but " + kind + " builds push OCI"
+                    + " manifests; use --format oci (the default) or auto, or --builder docker");
+        }
+    }
+
+    private ContainersStorageOptions storage() {
+        if (storageRoot == null) {
+            return new ContainersStorageOptions(storageDriver, null, null);
+        }
+        Path root = storageRoot.toAbsolutePath();
+        return new ContainersStorageOptions(storageDriver, root.resolve("root"), root.resolve("runroot"));
+    }
+
+    private boolean interactive() {
+        return switch (progress) {
+            case "tty" -> true;
+            case "plain" -> false;
+            default -> System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+
+    private void writeDigestFile(String lines) {
+        try {
+            Files.writeString(digestFile, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write --digest-file " + digestFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One line per failed platform without the output tail (it just streamed by above); then who was skipped. */
+    private String failureMessage(ParallelBuildException e) {
+        int total = e.failures().size() + e.succeeded().size() + e.skipped().size();
+        StringBuilder sb = new StringBuilder().append(e.failures().size()).append(" of ").append(total)
+                .append(" platforms failed").append(publish ? ", nothing was published" : "").append(':');
+        for (PlatformBuildException failure : e.failures()) {
+            sb.append("\n  ").append(failure.summary());
+        }
+        if (!e.succeeded().isEmpty()) {
+            sb.append("\n  built: ").append(e.succeeded().stream().map(r -> r.platform().toString())
+                    .collect(Collectors.joining(", ")));
+        }
+        if (!e.skipped().isEmpty()) {
+            sb.append("\n  not started: ").append(e.skipped().stream().map(Platform::toString)
+                    .collect(Collectors.joining(", ")));
+        }
+        return sb.toString();
+    }
+}

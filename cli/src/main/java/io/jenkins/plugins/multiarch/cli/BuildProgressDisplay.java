@@ -1,0 +1,158 @@
+package io.jenkins.plugins.multiarch.cli;
+
+import io.jenkins.plugins.multiarch.engine.build.BuildPhase;
+import io.jenkins.plugins.multiarch.engine.build.BuildProgress;
+import io.jenkins.plugins.multiarch.engine.build.process.LineSink;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Shows the builds on standard error while they run.
+ *
+ * <p>On a terminal, build output scrolls above a block with one line per platform (phase, seconds since it
+ * started) that is redrawn in place a few times a second. Elsewhere (CI logs, pipes) nothing is redrawn: output
+ * lines pass through and each phase change is one more line, e.g. {@code [linux/arm64] -> pushing (2.3 s)}.
+ *
+ * <p>Thread-safe: builds report from their own threads, and every write holds this object's lock, so an output
+ * line never lands inside the block.
+ */
+final class BuildProgressDisplay implements BuildProgress, LineSink, AutoCloseable {
+
+    static final long REDRAW_MILLIS = 250;
+    /** ESC [ n F: cursor to the start of the line n lines up; ESC [ J: erase from there to the end of the screen. */
+    private static final String CSI = "\u001b[";
+
+    private final PrintWriter err;
+    private final boolean interactive;
+    private final LongSupplier nanoClock;
+    private final Map<Platform, State> states = new LinkedHashMap<>();
+    private final int width;
+    private int drawnLines;
+    private boolean closed;
+    private ScheduledExecutorService ticker;
+
+    /** One platform's phase and when it started and ended (nanoClock values; -1 not yet). */
+    private static final class State {
+        BuildPhase phase = BuildPhase.QUEUED;
+        long started = -1;
+        long ended = -1;
+    }
+
+    BuildProgressDisplay(PrintWriter err, boolean interactive, List<Platform> platforms, LongSupplier nanoClock) {
+        this.err = err;
+        this.interactive = interactive;
+        this.nanoClock = nanoClock;
+        platforms.forEach(p -> states.put(p, new State()));
+        this.width = platforms.stream().mapToInt(p -> p.toString().length()).max().orElse(8);
+    }
+
+    /** On a terminal: draws the block and starts redrawing it. */
+    synchronized void start() {
+        if (interactive && ticker == null) {
+            draw();
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "multiarch-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::redraw, REDRAW_MILLIS, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void line(String text) {
+        if (interactive && !closed) {
+            erase();
+            err.println(text);
+            draw();
+        } else {
+            err.println(text);
+        }
+        err.flush();
+    }
+
+    @Override
+    public synchronized void phase(Platform platform, BuildPhase phase) {
+        State state = states.computeIfAbsent(platform, p -> new State());
+        long now = nanoClock.getAsLong();
+        if (state.started < 0 && phase != BuildPhase.QUEUED && phase != BuildPhase.SKIPPED) {
+            state.started = now;
+        }
+        if (phase.isFinal()) {
+            state.ended = now;
+        }
+        boolean changed = state.phase != phase;
+        state.phase = phase;
+        if (interactive) {
+            if (!closed) {
+                redraw();
+            }
+        } else if (changed) {
+            err.println("[" + platform + "] -> " + phase.word() + elapsed(state, " (", ")"));
+            err.flush();
+        }
+    }
+
+    /** Stops redrawing and leaves the final block on screen. */
+    @Override
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = ticker;
+            ticker = null;
+        }
+        if (stopping != null) {
+            stopping.shutdownNow();
+            try {
+                stopping.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (interactive && !closed) {
+                redraw();
+                drawnLines = 0; // the block stays as the last word; later output goes below it
+            }
+            closed = true;
+        }
+    }
+
+    private synchronized void redraw() {
+        erase();
+        draw();
+        err.flush();
+    }
+
+    private void erase() {
+        if (drawnLines > 0) {
+            err.print(CSI + drawnLines + "F" + CSI + "J");
+        }
+        drawnLines = 0;
+    }
+
+    private void draw() {
+        for (Map.Entry<Platform, State> entry : states.entrySet()) {
+            State state = entry.getValue();
+            err.println(String.format(Locale.ROOT, "  %-" + width + "s  %-11s%s", entry.getKey(), state.phase.word(),
+                    elapsed(state, " ", "")).stripTrailing());
+            drawnLines++;
+        }
+    }
+
+    private String elapsed(State state, String before, String after) {
+        if (state.started < 0) {
+            return "";
+        }
+        long end = state.ended >= 0 ? state.ended : nanoClock.getAsLong();
+        return String.format(Locale.ROOT, "%s%.1f s%s", before, (end - state.started) / 1e9, after);
+    }
+}
