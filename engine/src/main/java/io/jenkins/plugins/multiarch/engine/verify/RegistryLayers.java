@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Closing a blob stream early costs nothing extra: the JDK's HttpClient answers {@code close()} on an unfinished
  * body by cancelling the exchange and dropping the connection, not by reading the rest (a GiB blob closed after 1 MiB
- * leaves only what was already in the socket buffers, a few MiB, transferred; see RegistryBlobCloseTest).
+ * leaves only what was already in the socket buffers, a few MiB, transferred; see BlobStreamCloseTest).
  */
 final class RegistryLayers {
 

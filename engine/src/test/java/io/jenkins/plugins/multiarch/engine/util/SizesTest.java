@@ -70,7 +70,7 @@ class SizesTest {
         assertThat(Sizes.parse(text, "--binary-budget")).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] ''{0}''")
     @CsvSource({"12X", "MiB", "-5M", "1.5G", "1iB", "1 M B", "''"})
     void parseRefusesWhatIsNotASizeNamingTheInput(String text) {
         assertThatThrownBy(() -> Sizes.parse(text, "--binary-budget"))
