@@ -105,7 +105,8 @@ record BinaryFindings(String prefix, BinaryCheckResult program, AllBinariesRepor
     private String scanSummary() {
         return switch (scan.status()) {
             case PASS -> scan.elfFiles() + " ELF " + (scan.elfFiles() == 1 ? "file" : "files") + " ✓";
-            case MISMATCH -> scan.mismatches().size() + " of " + scan.elfFiles() + " ELF files ✗";
+            case MISMATCH -> scan.mismatches().size() + " of " + scan.elfFiles() + " ELF "
+                    + (scan.elfFiles() == 1 ? "file" : "files") + " ✗";
             case NOT_CHECKED -> "ELF scan stopped: budget";
         };
     }
