@@ -42,7 +42,8 @@ public record PublishResult(String repository, Digest indexDigest, String mediaT
         StringBuilder sb = new StringBuilder();
         String kind = MediaTypes.DOCKER_MANIFEST_LIST.equals(mediaType) ? "Docker manifest list" : "OCI image index";
         sb.append(dryRun ? "Dry run: would publish " : "Published ").append(pinnedReference())
-                .append(" (").append(kind).append(", ").append(platforms.size()).append(" platforms)\n");
+                .append(" (").append(kind).append(", ").append(platforms.size())
+                .append(platforms.size() == 1 ? " platform)\n" : " platforms)\n");
         if (dryRun) {
             sb.append("  tags (not written): ").append(String.join(", ", tagsWritten)).append('\n');
         } else {
