@@ -91,7 +91,8 @@ public final class BinaryImageCheck implements ImageCheck {
                 case NOT_CHECKED -> CheckResult.notChecked(NAME, findings.message(), findings.details());
             };
         } catch (IOException e) {
-            throw new UncheckedIOException(expected + " image " + imageRef + ": binary check failed: " + e.getMessage(), e);
+            // Callers name the image; the message names the layer and what went wrong.
+            throw new UncheckedIOException("binary check: " + e.getMessage(), e);
         }
     }
 

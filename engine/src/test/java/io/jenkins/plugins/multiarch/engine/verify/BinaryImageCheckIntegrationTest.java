@@ -1,14 +1,17 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.multiarch.engine.image.ImageResolver;
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
 import io.jenkins.plugins.multiarch.engine.testing.GoProgram;
+import io.jenkins.plugins.multiarch.engine.testing.LayerBlob;
 import io.jenkins.plugins.multiarch.engine.testing.LayerCompression;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
 import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
@@ -16,7 +19,9 @@ import io.jenkins.plugins.multiarch.engine.testing.Skopeo;
 import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
 import io.jenkins.plugins.multiarch.engine.testing.UploadedImage;
 import io.jenkins.plugins.multiarch.engine.verify.binary.AllBinariesScan;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,6 +200,22 @@ class BinaryImageCheckIntegrationTest {
         assertThat(result.status()).isEqualTo(CheckResult.Status.FAILED);
         assertThat(result.message()).contains("/hello starts like an ELF file but is not a valid ELF program (");
         assertThat(result.details()).containsEntry("summary", "/hello invalid ELF ✗");
+    }
+
+    @Test
+    void aLayerThatIsNotATarIsAnErrorNamingTheLayer() {
+        byte[] noise = randomBytes(4096);
+        Digest digest = Digest.sha256(noise);
+        UploadedImage.forPlatform("linux/arm64")
+                .layer(new LayerBlob(digest, noise.length, LayerCompression.GZIP.mediaType(), digest,
+                        () -> new ByteArrayInputStream(noise)))
+                .entrypoint("/hello")
+                .pushTo(registry, "corrupt/app:arm64");
+
+        assertThatThrownBy(() -> check("linux/arm64", "corrupt/app:arm64"))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("binary check: Could not read layer 1 of 1 (" + digest.toString().substring(0, 19))
+                .hasMessageContaining("media type " + LayerCompression.GZIP.mediaType());
     }
 
     @Test
