@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code multiarch} command: publish, inspect and verify multi-architecture images. */
 @Command(name = "multiarch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Publishes verified multi-architecture container images (OCI image index or Docker manifest list).",
-        subcommands = {PublishCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PublishCommand.class, VerifyCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class MultiarchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,6 +30,6 @@ public final class MultiarchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use publish or inspect");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use publish, verify or inspect");
     }
 }
