@@ -3,10 +3,11 @@ package io.jenkins.plugins.multiarch.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code multiarch} command: build, publish and inspect multi-architecture images. */
+/** The {@code multiarch} command: build, publish, verify and inspect multi-architecture images. */
 @Command(name = "multiarch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Publishes verified multi-architecture container images (OCI image index or Docker manifest list).",
-        subcommands = {BuildCommand.class, PublishCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, PublishCommand.class, VerifyCommand.class, InspectCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MultiarchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,6 +31,6 @@ public final class MultiarchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use build, publish or inspect");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use build, publish, verify or inspect");
     }
 }

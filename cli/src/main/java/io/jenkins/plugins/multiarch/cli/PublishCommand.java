@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Verifies per-platform images and publishes one index over them under TARGET_REF's tag.",
-                "Nothing is written unless every source resolves and matches its platform."})
+                "Nothing is written unless every source resolves and matches its platform: its config, and the program it"
+                        + " starts (the binary check, on by default)."})
 final class PublishCommand implements Callable<Integer> {
 
     @Spec
@@ -49,6 +50,13 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "text|json", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
     OutputFormat output;
 
+    @Option(names = "--no-binary-check",
+            description = "Check only each image's config platform, not the program it starts (the binary check reads layers).")
+    boolean noBinaryCheck;
+
+    @Mixin
+    BinaryCheckOptions binaryOptions;
+
     @Mixin
     RegistryOptions registryOptions;
 
@@ -61,8 +69,16 @@ final class PublishCommand implements Callable<Integer> {
         }
         PublishRequest request = new PublishRequest(targetRef, tags, parsed, IndexFormat.parse(format),
                 PublishRequest.parseAnnotations(annotations), dryRun);
+        List<ImageCheck> checks = new ArrayList<>(List.of(ImageCheck.configPlatform()));
+        if (noBinaryCheck && binaryOptions.given()) {
+            throw new IllegalArgumentException("--no-binary-check turns the binary check off; drop it, or drop"
+                    + " --binary-budget, --all-binaries and --all-binaries-layers");
+        }
+        if (!noBinaryCheck) {
+            checks.add(binaryOptions.check());
+        }
         RegistryClient client = registryOptions.client(targetRef.registry(), System.in);
-        Publisher publisher = new Publisher(client, List.of(ImageCheck.configPlatform()),
+        Publisher publisher = new Publisher(client, checks,
                 line -> spec.commandLine().getErr().println(line));
         PublishResult result = publisher.publish(request);
         spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() + "\n" : result.toText());

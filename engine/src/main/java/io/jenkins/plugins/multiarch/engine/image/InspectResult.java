@@ -46,7 +46,7 @@ public record InspectResult(ImageReference reference, Digest digest, String medi
     public String toText() {
         StringBuilder sb = new StringBuilder();
         sb.append(reference).append('\n');
-        sb.append("  ").append(describe(mediaType)).append(' ').append(digest).append(", ")
+        sb.append("  ").append(MediaTypes.describe(mediaType)).append(' ').append(digest).append(", ")
                 .append(platforms.size()).append(platforms.size() == 1 ? " platform" : " platforms").append('\n');
         new TreeMap<>(annotations).forEach((k, v) -> sb.append("  ").append(k).append('=').append(v).append('\n'));
         int width = Math.max("PLATFORM".length(),
@@ -54,7 +54,7 @@ public record InspectResult(ImageReference reference, Digest digest, String medi
         sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", "PLATFORM", "DIGEST", "SIZE", "TYPE"));
         for (Entry e : platforms) {
             sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", e.platform(), e.digest(),
-                    Sizes.human(e.imageSize()), describe(e.mediaType())));
+                    Sizes.human(e.imageSize()), MediaTypes.describe(e.mediaType())));
         }
         return sb.toString();
     }
@@ -81,15 +81,5 @@ public record InspectResult(ImageReference reference, Digest digest, String medi
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    private static String describe(String mediaType) {
-        return switch (mediaType) {
-            case MediaTypes.OCI_INDEX -> "OCI image index";
-            case MediaTypes.DOCKER_MANIFEST_LIST -> "Docker manifest list";
-            case MediaTypes.OCI_MANIFEST -> "OCI manifest";
-            case MediaTypes.DOCKER_MANIFEST -> "Docker manifest";
-            default -> mediaType;
-        };
     }
 }

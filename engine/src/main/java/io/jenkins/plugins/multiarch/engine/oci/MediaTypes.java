@@ -27,4 +27,15 @@ public final class MediaTypes {
     public static boolean isImageManifest(String mediaType) {
         return OCI_MANIFEST.equals(mediaType) || DOCKER_MANIFEST.equals(mediaType);
     }
+
+    /** {@code OCI image index}, {@code Docker manifest}: manifest media types as people call them; others as they are. */
+    public static String describe(String mediaType) {
+        return switch (mediaType) {
+            case OCI_INDEX -> "OCI image index";
+            case DOCKER_MANIFEST_LIST -> "Docker manifest list";
+            case OCI_MANIFEST -> "OCI manifest";
+            case DOCKER_MANIFEST -> "Docker manifest";
+            default -> mediaType;
+        };
+    }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
+import io.jenkins.plugins.multiarch.engine.verify.CheckSummary;
 import java.util.List;
 
 /**
@@ -18,5 +19,13 @@ public record PlatformResult(Platform platform, ImageReference source, Digest di
 
     public PlatformResult {
         checks = List.copyOf(checks);
+    }
+
+    /**
+     * One cell for tables: what the binary check found ({@code /hello x86-64 ✓}, {@code not checked: budget}), or
+     * {@code config ✓} where only the config was checked.
+     */
+    public String checkSummary() {
+        return CheckSummary.of(checks);
     }
 }

@@ -9,7 +9,6 @@ import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
-import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +42,8 @@ public record PublishResult(String repository, Digest indexDigest, String mediaT
         StringBuilder sb = new StringBuilder();
         String kind = MediaTypes.DOCKER_MANIFEST_LIST.equals(mediaType) ? "Docker manifest list" : "OCI image index";
         sb.append(dryRun ? "Dry run: would publish " : "Published ").append(pinnedReference())
-                .append(" (").append(kind).append(", ").append(platforms.size()).append(" platforms)\n");
+                .append(" (").append(kind).append(", ").append(platforms.size())
+                .append(platforms.size() == 1 ? " platform)\n" : " platforms)\n");
         if (dryRun) {
             sb.append("  tags (not written): ").append(String.join(", ", tagsWritten)).append('\n');
         } else {
@@ -55,10 +55,13 @@ public record PublishResult(String repository, Digest indexDigest, String mediaT
         }
         int width = platforms.stream().mapToInt(p -> p.platform().toString().length()).max().orElse(8);
         width = Math.max(width, "PLATFORM".length());
-        sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", "PLATFORM", "DIGEST", "SIZE", "SOURCE"));
+        int sourceWidth = Math.max("SOURCE".length(),
+                platforms.stream().mapToInt(p -> p.source().toString().length()).max().orElse(0));
+        String row = "  %-" + width + "s  %-71s  %10s  %-" + sourceWidth + "s  %s%n";
+        sb.append(String.format(row, "PLATFORM", "DIGEST", "SIZE", "SOURCE", "CHECK"));
         for (PlatformResult p : platforms) {
-            sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", p.platform(), p.digest(),
-                    Sizes.human(p.imageSize()), p.source()));
+            sb.append(String.format(row, p.platform(), p.digest(), Sizes.human(p.imageSize()), p.source(),
+                    p.checkSummary()));
         }
         return sb.toString();
     }
@@ -83,14 +86,7 @@ public record PublishResult(String repository, Digest indexDigest, String mediaT
             node.put("manifestSize", p.manifestSize());
             node.put("imageSize", p.imageSize());
             ArrayNode checks = node.putArray("checks");
-            for (CheckResult check : p.checks()) {
-                ObjectNode c = checks.addObject();
-                c.put("check", check.check());
-                c.put("status", check.status().name());
-                c.put("message", check.message());
-                ObjectNode details = c.putObject("details");
-                check.details().forEach(details::put);
-            }
+            p.checks().forEach(check -> check.writeTo(checks.addObject()));
         }
         ObjectNode counts = root.putObject("requests");
         new java.util.TreeMap<>(requests).forEach(counts::put);

@@ -11,6 +11,7 @@ import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
+import io.jenkins.plugins.multiarch.engine.verify.CheckRunner;
 import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ import java.util.function.Supplier;
 public final class Publisher {
 
     private final RegistryClient client;
-    private final List<ImageCheck> checks;
+    private final CheckRunner checkRunner;
     private final Consumer<String> log;
 
     /**
@@ -44,7 +45,7 @@ public final class Publisher {
      */
     public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log) {
         this.client = client;
-        this.checks = List.copyOf(checks);
+        this.checkRunner = new CheckRunner(checks, log);
         this.log = log;
     }
 
@@ -83,7 +84,7 @@ public final class Publisher {
             // Checks may read layers: run them for all platforms at once.
             List<CompletableFuture<List<CheckResult>>> checking = new ArrayList<>();
             for (ResolvedImage image : images) {
-                checking.add(async(pool, () -> runChecks(image)));
+                checking.add(async(pool, () -> checkRunner.run(image, client)));
             }
             Map<ResolvedImage, List<CheckResult>> checkResults = new LinkedHashMap<>();
             for (int i = 0; i < images.size(); i++) {
@@ -156,18 +157,6 @@ public final class Publisher {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private List<CheckResult> runChecks(ResolvedImage image) {
-        List<CheckResult> results = new ArrayList<>();
-        for (ImageCheck check : checks) {
-            CheckResult result = check.check(image, client);
-            results.add(result);
-            if (result.status() == CheckResult.Status.NOT_CHECKED) {
-                log.accept(image.declared() + ": " + check.name() + " not checked: " + result.message());
-            }
-        }
-        return results;
     }
 
     private void copyInto(String targetRepo, ResolvedImage image) {

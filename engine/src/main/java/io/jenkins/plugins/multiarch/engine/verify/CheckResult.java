@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -20,7 +22,8 @@ public record CheckResult(String check, Status status, String message, Map<Strin
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
-        details = details == null ? Map.of() : Map.copyOf(new TreeMap<>(details));
+        // Sorted, so JSON output lists details in the same order every time.
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
     }
 
     public static CheckResult passed(String check, String message, Map<String, String> details) {
@@ -33,6 +36,15 @@ public record CheckResult(String check, Status status, String message, Map<Strin
 
     public static CheckResult notChecked(String check, String message, Map<String, String> details) {
         return new CheckResult(check, Status.NOT_CHECKED, message, details);
+    }
+
+    /** Writes {@code check}, {@code status}, {@code message} and {@code details} into a JSON object. */
+    public void writeTo(ObjectNode node) {
+        node.put("check", check);
+        node.put("status", status.name());
+        node.put("message", message);
+        ObjectNode detailsNode = node.putObject("details");
+        details.forEach(detailsNode::put);
     }
 
     public boolean failed() {

@@ -99,6 +99,15 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.DROP_CONNECTION, 0, null, times));
     }
 
+    /**
+     * The next {@code times} matching requests get a 307 to the same path and query under {@code baseUrl}, the way a
+     * registry sends blob downloads to its storage.
+     */
+    public FaultInjectingProxy redirectNext(int times, String method, String pathRegex, String baseUrl) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.REDIRECT, 307, null, times)
+                .redirectingTo(baseUrl));
+    }
+
     /** Delays every request by {@code perRequest} before handling it, e.g. to mimic a distant registry. */
     public FaultInjectingProxy latency(Duration perRequest) {
         this.latency = perRequest;
@@ -206,6 +215,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
             record(request, ProxiedRequest.DROPPED, true);
             return HttpResponseMessage.DROP;
         }
+        if (fault != null && fault.kind() == InjectedFault.Kind.REDIRECT) {
+            record(request, 307, true);
+            String location = fault.redirectBase() + request.path() + (request.query() == null ? "" : "?" + request.query());
+            return new HttpResponseMessage(307, "Temporary Redirect",
+                    List.of(new HttpField("Location", location)), new byte[0]);
+        }
         if (fault != null) {
             record(request, fault.status(), true);
             return injected(fault);
@@ -224,7 +239,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     private void record(HttpRequestMessage request, int status, boolean injected) {
-        requests.add(new ProxiedRequest(request.method(), request.path(), request.query(), status, injected));
+        boolean authorized = request.headers().stream().anyMatch(field -> field.is("Authorization"));
+        requests.add(new ProxiedRequest(request.method(), request.path(), request.query(), status, injected, authorized));
     }
 
     private List<HttpField> rewriteLocations(List<HttpField> headers) {

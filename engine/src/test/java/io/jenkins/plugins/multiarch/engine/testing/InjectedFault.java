@@ -14,7 +14,9 @@ final class InjectedFault {
         /** An error status with a registry-style JSON error body. */
         STATUS,
         /** The connection closes without any response. */
-        DROP_CONNECTION
+        DROP_CONNECTION,
+        /** A 307 redirect to the same path and query on another base URL, as registries redirect to storage. */
+        REDIRECT
     }
 
     private final String method;
@@ -22,6 +24,7 @@ final class InjectedFault {
     private final Kind kind;
     private final int status;
     private final Duration retryAfter;
+    private String redirectBase;
     private int remaining;
 
     InjectedFault(String method, String pathRegex, Kind kind, int status, Duration retryAfter, int times) {
@@ -54,6 +57,16 @@ final class InjectedFault {
 
     int status() {
         return status;
+    }
+
+    /** For {@link Kind#REDIRECT}: where to, e.g. {@code http://localhost:5001}. */
+    InjectedFault redirectingTo(String baseUrl) {
+        this.redirectBase = baseUrl;
+        return this;
+    }
+
+    String redirectBase() {
+        return redirectBase;
     }
 
     /** The Retry-After delay, or {@code null} for none. */

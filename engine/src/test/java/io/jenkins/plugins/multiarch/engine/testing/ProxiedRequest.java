@@ -8,8 +8,10 @@ package io.jenkins.plugins.multiarch.engine.testing;
  * @param query the raw query, or {@code null}
  * @param status the status the client got, or {@link #DROPPED} if the proxy closed the connection instead
  * @param injected whether the proxy made the answer up instead of forwarding the request
+ * @param authorized whether the request carried an {@code Authorization} header
  */
-public record ProxiedRequest(String method, String path, String query, int status, boolean injected) {
+public record ProxiedRequest(String method, String path, String query, int status, boolean injected,
+                             boolean authorized) {
 
     /** The {@link #status()} of a request whose connection was dropped. */
     public static final int DROPPED = 0;

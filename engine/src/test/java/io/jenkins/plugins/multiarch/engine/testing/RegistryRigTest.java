@@ -211,8 +211,8 @@ class RegistryRigTest {
                         challenge -> assertThat(challenge).contains(registry.tokenIssuer().realm()));
 
                 assertThat(proxy.requests()).containsExactly(
-                        new ProxiedRequest("GET", "/v2/", null, 503, true),
-                        new ProxiedRequest("GET", "/v2/", null, 401, false));
+                        new ProxiedRequest("GET", "/v2/", null, 503, true, false),
+                        new ProxiedRequest("GET", "/v2/", null, 401, false, false));
                 assertThat(proxy.pendingFaults()).isZero();
             }
         }
@@ -265,7 +265,7 @@ class RegistryRigTest {
                         .pushTo(proxy.host(), "rig/refused:1"))
                         .hasMessageContaining("503 Service Unavailable");
                 assertThat(proxy.requests()).filteredOn(ProxiedRequest::injected)
-                        .containsExactly(new ProxiedRequest("PUT", "/v2/rig/refused/manifests/1", null, 503, true));
+                        .containsExactly(new ProxiedRequest("PUT", "/v2/rig/refused/manifests/1", null, 503, true, true));
             }
         }
 

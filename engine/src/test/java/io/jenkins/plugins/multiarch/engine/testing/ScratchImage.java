@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,10 @@ public final class ScratchImage {
 
     private final ImagePlatform platform;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, String> symlinks = new LinkedHashMap<>();
     private List<String> entrypoint = List.of();
+    private String shellEntrypoint;
+    private List<String> cmd = List.of();
     private ManifestFormat format = ManifestFormat.OCI;
     private RegistryCredentials credentials;
 
@@ -47,13 +51,21 @@ public final class ScratchImage {
         return new ScratchImage(ImagePlatform.parse(platform));
     }
 
-    /** Adds a file; {@code path} is relative to the image root (a leading slash is ignored). */
+    /**
+     * Adds a file, mode 0755 (so it can be found through PATH); {@code path} is relative to the image root (a leading
+     * slash is ignored).
+     */
     public ScratchImage file(String path, byte[] content) {
-        String relative = path.startsWith("/") ? path.substring(1) : path;
-        if (relative.isEmpty() || List.of(relative.split("/")).contains("..")) {
-            throw new IllegalArgumentException("not a file path inside the image: " + path);
-        }
-        files.put(relative, content.clone());
+        files.put(relativePath(path), content.clone());
+        return this;
+    }
+
+    /**
+     * Adds a symbolic link, e.g. {@code symlink("/bin/sh", "busybox")} or {@code symlink("/app", "/usr/bin/app")}.
+     * {@code buildah copy} keeps links as links, with their target text unchanged.
+     */
+    public ScratchImage symlink(String path, String target) {
+        symlinks.put(relativePath(path), target);
         return this;
     }
 
@@ -67,8 +79,21 @@ public final class ScratchImage {
         return this;
     }
 
+    /** The exec form, {@code ENTRYPOINT ["/app", "--flag"]}. */
     public ScratchImage entrypoint(String... args) {
         this.entrypoint = List.of(args);
+        return this;
+    }
+
+    /** The shell form, {@code ENTRYPOINT /app --flag}: buildah stores it as {@code ["/bin/sh", "-c", "/app --flag"]}. */
+    public ScratchImage shellEntrypoint(String commandLine) {
+        this.shellEntrypoint = commandLine;
+        return this;
+    }
+
+    /** The exec form of {@code CMD}. */
+    public ScratchImage cmd(String... args) {
+        this.cmd = List.of(args);
         return this;
     }
 
@@ -94,7 +119,7 @@ public final class ScratchImage {
             Path work = buildah.workDir();
             String container = buildah.run("from", "--quiet", "--name", "fixture", "--platform", platform.toString(),
                     "scratch");
-            if (!files.isEmpty()) {
+            if (!files.isEmpty() || !symlinks.isEmpty()) {
                 buildah.run("copy", "--quiet", container, writeContext(work.resolve("context")).toString(), "/");
             }
             buildah.run(configArgs(container));
@@ -112,12 +137,27 @@ public final class ScratchImage {
     }
 
     private Path writeContext(Path context) throws IOException {
+        Files.createDirectories(context);
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path target = context.resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.write(target, file.getValue());
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        for (Map.Entry<String, String> link : symlinks.entrySet()) {
+            Path path = context.resolve(link.getKey());
+            Files.createDirectories(path.getParent());
+            Files.createSymbolicLink(path, Path.of(link.getValue()));
         }
         return context;
+    }
+
+    private static String relativePath(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (relative.isEmpty() || List.of(relative.split("/")).contains("..")) {
+            throw new IllegalArgumentException("not a file path inside the image: " + path);
+        }
+        return relative;
     }
 
     private String[] configArgs(String container) throws JsonProcessingException {
@@ -128,6 +168,11 @@ public final class ScratchImage {
         if (!entrypoint.isEmpty()) {
             // The JSON (exec) form, so arguments are taken literally rather than wrapped in "/bin/sh -c".
             args.addAll(List.of("--entrypoint", JSON.writeValueAsString(entrypoint)));
+        } else if (shellEntrypoint != null) {
+            args.addAll(List.of("--entrypoint", shellEntrypoint));
+        }
+        if (!cmd.isEmpty()) {
+            args.addAll(List.of("--cmd", JSON.writeValueAsString(cmd)));
         }
         args.add(container);
         return args.toArray(String[]::new);

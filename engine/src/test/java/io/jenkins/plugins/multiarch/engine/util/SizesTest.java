@@ -1,6 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -46,5 +47,43 @@ class SizesTest {
         } finally {
             Locale.setDefault(before);
         }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "1,          1",
+            "1048576,    1048576",
+            "512B,       512",
+            "1K,         1024",
+            "1kb,        1024",
+            "1KiB,       1024",
+            "64M,        67108864",
+            "64MB,       67108864",
+            "512MiB,     536870912",
+            "512 MiB,    536870912",
+            "' 1G ',     1073741824",
+            "1gib,       1073741824",
+            "2T,         2199023255552",
+            "8388607T,   9223370937343148032",
+    })
+    void parse(String text, long expected) {
+        assertThat(Sizes.parse(text, "--binary-budget")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @CsvSource({"12X", "MiB", "-5M", "1.5G", "1iB", "1 M B", "''"})
+    void parseRefusesWhatIsNotASizeNamingTheInput(String text) {
+        assertThatThrownBy(() -> Sizes.parse(text, "--binary-budget"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid --binary-budget '" + text + "': expected a size such as 512MiB, 64M, 1G or 1048576"
+                        + " (bytes); units K, M, G, T are powers of 1024");
+    }
+
+    @Test
+    void parseRefusesZeroAndSizesALongCannotHold() {
+        assertThatThrownBy(() -> Sizes.parse("0M", "--binary-budget"))
+                .hasMessage("invalid --binary-budget '0M': must be more than 0, e.g. 512MiB");
+        assertThatThrownBy(() -> Sizes.parse("8388608T", "--binary-budget")).hasMessageContaining("too large");
+        assertThatThrownBy(() -> Sizes.parse("99999999999999999999", "--binary-budget")).hasMessageContaining("too large");
     }
 }

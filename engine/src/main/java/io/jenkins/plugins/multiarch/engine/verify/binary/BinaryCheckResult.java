@@ -30,6 +30,20 @@ public record BinaryCheckResult(BinaryCheckReason reason, String checkedPath, Li
         return String.join(" -> ", chain);
     }
 
+    /**
+     * The machine part of {@link #detected()}, for tables: {@code x86-64}, {@code AArch64},
+     * {@code 32-bit ARM hard-float (EABI5)}; {@code null} when no ELF header was read.
+     */
+    public String detectedArchitecture() {
+        if (detected == null) {
+            return null;
+        }
+        String machine = detected.startsWith("an ") ? detected.substring(3)
+                : detected.startsWith("a ") ? detected.substring(2) : detected;
+        int elf = machine.indexOf(" ELF ");
+        return elf < 0 ? machine : machine.substring(0, elf);
+    }
+
     public boolean passed() {
         return status() == BinaryCheckStatus.PASS;
     }

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
+import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
+
+import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,11 +17,11 @@ class AllBinariesScanTest {
     private static final String REF = "registry.example/app:1.0";
     private static final ExpectedPlatform ARM64 = ExpectedPlatform.parse("linux/arm64");
 
-    private final TestLayer base = TestLayer.builder()
+    private final TarLayer base = TarLayer.builder()
             .file("usr/bin/x86tool", ElfFixtures.x86_64())
             .file("usr/bin/good", ElfFixtures.aarch64())
             .build();
-    private final TestLayer app = TestLayer.builder()
+    private final TarLayer app = TarLayer.builder()
             .file("app/good", ElfFixtures.aarch64Pie())
             .file("app/bad", ElfFixtures.x86_64())
             .file("app/lib/libfoo.so", ElfFixtures.x86_64Pie(), 0644)
@@ -55,14 +59,14 @@ class AllBinariesScanTest {
 
     @Test
     void deletedAndReplacedFilesAreNotReported() throws IOException {
-        TestLayer old = TestLayer.builder()
+        TarLayer old = TarLayer.builder()
                 .file("usr/bin/deleted", ElfFixtures.x86_64())
                 .file("usr/bin/replaced", ElfFixtures.x86_64())
                 .file("opt/tool/bin/x", ElfFixtures.x86_64())
                 .file("srv/x", ElfFixtures.x86_64())
                 .file("usr/lib/x", ElfFixtures.x86_64())
                 .build();
-        TestLayer fixes = TestLayer.builder()
+        TarLayer fixes = TarLayer.builder()
                 .whiteout("usr/bin/deleted")
                 .file("usr/bin/replaced", ElfFixtures.aarch64())
                 .whiteout("opt/tool")

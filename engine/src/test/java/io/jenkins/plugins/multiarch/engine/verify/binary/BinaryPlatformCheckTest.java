@@ -1,5 +1,10 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
+import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
+import io.jenkins.plugins.multiarch.engine.testing.LayerCompression;
+
+import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +29,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void matchingProgramPasses() throws IOException {
-        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), TestLayer.withFile("hello", ElfFixtures.aarch64()));
+        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), TarLayer.withFile("hello", ElfFixtures.aarch64()));
 
         assertThat(result.status()).isEqualTo(BinaryCheckStatus.PASS);
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.MATCHES);
@@ -37,7 +42,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void amd64ProgramInArm64ImageFails() throws IOException {
-        TestLayer layer = TestLayer.withFile("hello", ElfFixtures.x86_64());
+        TarLayer layer = TarLayer.withFile("hello", ElfFixtures.x86_64());
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), layer);
 
@@ -73,7 +78,7 @@ class BinaryPlatformCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("programsForTheirPlatform")
     void programsPassOnTheirPlatform(String platform, byte[] program) throws IOException {
-        BinaryCheckResult result = check(platform, entrypoint("/app"), TestLayer.withFile("app", program));
+        BinaryCheckResult result = check(platform, entrypoint("/app"), TarLayer.withFile("app", program));
 
         assertThat(result.status()).as(result.message()).isEqualTo(BinaryCheckStatus.PASS);
     }
@@ -96,7 +101,7 @@ class BinaryPlatformCheckTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("programsForOtherPlatforms")
     void programsForOtherPlatformsMismatch(String platform, byte[] program, String consequence) throws IOException {
-        BinaryCheckResult result = check(platform, entrypoint("/app"), TestLayer.withFile("app", program));
+        BinaryCheckResult result = check(platform, entrypoint("/app"), TarLayer.withFile("app", program));
 
         assertThat(result.status()).isEqualTo(BinaryCheckStatus.MISMATCH);
         assertThat(result.message()).startsWith(platform + " image " + REF + ": /app is ").contains(consequence);
@@ -105,7 +110,7 @@ class BinaryPlatformCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"./usr/local/bin/app", "usr/local/bin/app", "/usr/local/bin/app"})
     void entryNamesWithOrWithoutLeadingDotOrSlashAreFound(String entryName) throws IOException {
-        TestLayer layer = TestLayer.builder().dir("./usr/").dir("./usr/local/").file(entryName, ElfFixtures.x86_64()).build();
+        TarLayer layer = TarLayer.builder().dir("./usr/").dir("./usr/local/").file(entryName, ElfFixtures.x86_64()).build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/usr/local/bin/app"), layer);
 
@@ -115,7 +120,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void entrypointThroughAbsoluteSymlink() throws IOException {
-        TestLayer layer = TestLayer.builder()
+        TarLayer layer = TarLayer.builder()
                 .file("opt/app/bin/app", ElfFixtures.x86_64())
                 .symlink("usr/local/bin/app", "/opt/app/bin/app")
                 .build();
@@ -132,11 +137,11 @@ class BinaryPlatformCheckTest {
 
     @Test
     void entrypointThroughChainedRelativeSymlinksAcrossLayers() throws IOException {
-        TestLayer base = TestLayer.builder()
+        TarLayer base = TarLayer.builder()
                 .file("usr/lib/hello/hello-1.2", ElfFixtures.aarch64())
                 .symlink("usr/lib/hello/current", "hello-1.2")
                 .build();
-        TestLayer top = TestLayer.builder().symlink("usr/bin/hello", "../lib/hello/current").build();
+        TarLayer top = TarLayer.builder().symlink("usr/bin/hello", "../lib/hello/current").build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/usr/bin/hello"), base, top);
 
@@ -148,11 +153,11 @@ class BinaryPlatformCheckTest {
     @Test
     void symlinkTargetIsResolvedFromTheNewestLayer() throws IOException {
         // The symlink lives in the base, but a newer layer replaced its target.
-        TestLayer base = TestLayer.builder()
+        TarLayer base = TarLayer.builder()
                 .file("usr/bin/real", ElfFixtures.aarch64())
                 .symlink("usr/bin/app", "real")
                 .build();
-        TestLayer top = TestLayer.withFile("usr/bin/real", ElfFixtures.x86_64());
+        TarLayer top = TarLayer.withFile("usr/bin/real", ElfFixtures.x86_64());
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/usr/bin/app"), base, top);
 
@@ -163,13 +168,13 @@ class BinaryPlatformCheckTest {
     @Test
     void binShThroughMergedUsrSymlinkedDirectory() throws IOException {
         // Merged-/usr images: /bin is a symlink to usr/bin, and /usr/bin/sh a symlink to dash.
-        TestLayer base = TestLayer.builder()
+        TarLayer base = TarLayer.builder()
                 .symlink("bin", "usr/bin")
                 .dir("usr/bin")
                 .file("usr/bin/dash", ElfFixtures.aarch64Pie())
                 .symlink("usr/bin/sh", "dash")
                 .build();
-        TestLayer app = TestLayer.builder().text("app/readme", "hi").build();
+        TarLayer app = TarLayer.builder().text("app/readme", "hi").build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/bin/sh"), base, app);
 
@@ -181,8 +186,8 @@ class BinaryPlatformCheckTest {
 
     @Test
     void fileAddedThroughSymlinkedDirectoryInANewerLayerIsFound() throws IOException {
-        TestLayer base = TestLayer.builder().symlink("bin", "usr/bin").file("usr/bin/sh", ElfFixtures.aarch64()).build();
-        TestLayer top = TestLayer.withFile("usr/bin/sh", ElfFixtures.x86_64());
+        TarLayer base = TarLayer.builder().symlink("bin", "usr/bin").file("usr/bin/sh", ElfFixtures.aarch64()).build();
+        TarLayer top = TarLayer.withFile("usr/bin/sh", ElfFixtures.x86_64());
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/bin/sh"), base, top);
 
@@ -193,8 +198,8 @@ class BinaryPlatformCheckTest {
     @Test
     void newerDirectoryHidesOlderSymlinkAtTheSamePath() throws IOException {
         // Overlay semantics: a directory in a newer layer replaces an older symlink; what was behind it is gone.
-        TestLayer base = TestLayer.builder().symlink("bin", "usr/bin").file("usr/bin/tool", ElfFixtures.aarch64()).build();
-        TestLayer top = TestLayer.builder().dir("bin").file("bin/other", ElfFixtures.aarch64()).build();
+        TarLayer base = TarLayer.builder().symlink("bin", "usr/bin").file("usr/bin/tool", ElfFixtures.aarch64()).build();
+        TarLayer top = TarLayer.builder().dir("bin").file("bin/other", ElfFixtures.aarch64()).build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/bin/tool"), base, top);
 
@@ -204,7 +209,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void fileUnderARegularFileIsNotFound() throws IOException {
-        TestLayer layer = TestLayer.builder().text("opt", "not a directory").build();
+        TarLayer layer = TarLayer.builder().text("opt", "not a directory").build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/opt/app"), layer);
 
@@ -214,9 +219,9 @@ class BinaryPlatformCheckTest {
 
     @Test
     void deletedThenReAddedEntrypointIsCheckedAsReAdded() throws IOException {
-        TestLayer original = TestLayer.withFile("hello", ElfFixtures.x86_64());
-        TestLayer deletion = TestLayer.builder().whiteout("hello").build();
-        TestLayer readded = TestLayer.withFile("hello", ElfFixtures.aarch64());
+        TarLayer original = TarLayer.withFile("hello", ElfFixtures.x86_64());
+        TarLayer deletion = TarLayer.builder().whiteout("hello").build();
+        TarLayer readded = TarLayer.withFile("hello", ElfFixtures.aarch64());
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), original, deletion, readded);
 
@@ -228,8 +233,8 @@ class BinaryPlatformCheckTest {
 
     @Test
     void deletedEntrypointIsNotFound() throws IOException {
-        TestLayer original = TestLayer.withFile("hello", ElfFixtures.x86_64());
-        TestLayer deletion = TestLayer.builder().whiteout("hello").build();
+        TarLayer original = TarLayer.withFile("hello", ElfFixtures.x86_64());
+        TarLayer deletion = TarLayer.builder().whiteout("hello").build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), original, deletion);
 
@@ -243,8 +248,8 @@ class BinaryPlatformCheckTest {
 
     @Test
     void whiteoutOfAParentDirectoryDeletesTheFile() throws IOException {
-        TestLayer original = TestLayer.withFile("opt/app/hello", ElfFixtures.aarch64());
-        TestLayer deletion = TestLayer.builder().whiteout("opt/app").build();
+        TarLayer original = TarLayer.withFile("opt/app/hello", ElfFixtures.aarch64());
+        TarLayer deletion = TarLayer.builder().whiteout("opt/app").build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/opt/app/hello"), original, deletion);
 
@@ -254,8 +259,8 @@ class BinaryPlatformCheckTest {
 
     @Test
     void whiteoutDoesNotHideTheSameLayersFile() throws IOException {
-        TestLayer original = TestLayer.withFile("hello", ElfFixtures.x86_64());
-        TestLayer replaced = TestLayer.builder().whiteout("hello").file("hello", ElfFixtures.aarch64()).build();
+        TarLayer original = TarLayer.withFile("hello", ElfFixtures.x86_64());
+        TarLayer replaced = TarLayer.builder().whiteout("hello").file("hello", ElfFixtures.aarch64()).build();
 
         assertThat(check("linux/arm64", entrypoint("/hello"), original, replaced).reason())
                 .isEqualTo(BinaryCheckReason.MATCHES);
@@ -263,8 +268,8 @@ class BinaryPlatformCheckTest {
 
     @Test
     void opaqueDirectoryHidesOlderContents() throws IOException {
-        TestLayer original = TestLayer.withFile("app/hello", ElfFixtures.aarch64());
-        TestLayer opaque = TestLayer.builder().dir("app").opaque("app").text("app/other", "x").build();
+        TarLayer original = TarLayer.withFile("app/hello", ElfFixtures.aarch64());
+        TarLayer opaque = TarLayer.builder().dir("app").opaque("app").text("app/other", "x").build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/app/hello"), original, opaque);
 
@@ -274,8 +279,8 @@ class BinaryPlatformCheckTest {
 
     @Test
     void opaqueDirectoryKeepsItsOwnLayersContents() throws IOException {
-        TestLayer original = TestLayer.withFile("app/hello", ElfFixtures.aarch64());
-        TestLayer opaque = TestLayer.builder().dir("app").opaque("app").file("app/hello", ElfFixtures.x86_64()).build();
+        TarLayer original = TarLayer.withFile("app/hello", ElfFixtures.aarch64());
+        TarLayer opaque = TarLayer.builder().dir("app").opaque("app").file("app/hello", ElfFixtures.x86_64()).build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/app/hello"), original, opaque);
 
@@ -285,7 +290,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void hardlinkedBusyboxIsFollowed() throws IOException {
-        TestLayer layer = TestLayer.builder()
+        TarLayer layer = TarLayer.builder()
                 .file("bin/busybox", ElfFixtures.x86_64())
                 .hardlink("bin/sh", "bin/busybox")
                 .build();
@@ -299,9 +304,9 @@ class BinaryPlatformCheckTest {
     @Test
     void hardlinkToAnOlderLayerIgnoresNewerReplacementsOfItsTarget() throws IOException {
         // A hard link shares the inode its target had when the link's layer was applied.
-        TestLayer base = TestLayer.withFile("bin/busybox", ElfFixtures.aarch64());
-        TestLayer links = TestLayer.builder().hardlink("bin/sh", "bin/busybox").build();
-        TestLayer replaced = TestLayer.withFile("bin/busybox", ElfFixtures.x86_64());
+        TarLayer base = TarLayer.withFile("bin/busybox", ElfFixtures.aarch64());
+        TarLayer links = TarLayer.builder().hardlink("bin/sh", "bin/busybox").build();
+        TarLayer replaced = TarLayer.withFile("bin/busybox", ElfFixtures.x86_64());
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/bin/sh"), base, links, replaced);
 
@@ -311,7 +316,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void shellFormCommandChecksBinSh() throws IOException {
-        TestLayer layer = TestLayer.builder().file("bin/sh", ElfFixtures.armHardFloat()).text("app/run", "echo hi").build();
+        TarLayer layer = TarLayer.builder().file("bin/sh", ElfFixtures.armHardFloat()).text("app/run", "echo hi").build();
         ImageRunConfig shellForm = new ImageRunConfig(null, List.of("/bin/sh", "-c", "/app/run --port 80"), null, null);
 
         BinaryCheckResult result = check("linux/arm/v7", shellForm, layer);
@@ -323,7 +328,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void entrypointWinsOverCmd() throws IOException {
-        TestLayer layer = TestLayer.builder().file("a", ElfFixtures.aarch64()).file("b", ElfFixtures.x86_64()).build();
+        TarLayer layer = TarLayer.builder().file("a", ElfFixtures.aarch64()).file("b", ElfFixtures.x86_64()).build();
 
         BinaryCheckResult result = check("linux/arm64",
                 new ImageRunConfig(List.of("/a"), List.of("/b"), null, null), layer);
@@ -333,11 +338,11 @@ class BinaryPlatformCheckTest {
 
     @Test
     void scriptWhoseShellIsForAnotherArchitectureFailsNamingTheChain() throws IOException {
-        TestLayer base = TestLayer.builder()
+        TarLayer base = TarLayer.builder()
                 .file("bin/busybox", ElfFixtures.x86_64())
                 .symlink("bin/sh", "busybox")
                 .build();
-        TestLayer app = TestLayer.builder().text("entrypoint.sh", "#!/bin/sh\nexec /app \"$@\"\n").build();
+        TarLayer app = TarLayer.builder().text("entrypoint.sh", "#!/bin/sh\nexec /app \"$@\"\n").build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/entrypoint.sh"), base, app);
 
@@ -350,12 +355,12 @@ class BinaryPlatformCheckTest {
 
     @Test
     void envShebangLooksTheInterpreterUpThroughPath() throws IOException {
-        TestLayer base = TestLayer.builder()
+        TarLayer base = TarLayer.builder()
                 .file("usr/bin/env", ElfFixtures.aarch64())
                 .file("usr/local/bin/python3.12", ElfFixtures.aarch64())
                 .symlink("usr/local/bin/python3", "python3.12")
                 .build();
-        TestLayer app = TestLayer.builder().text("app/run.py", "#!/usr/bin/env python3\nprint('hi')\n").build();
+        TarLayer app = TarLayer.builder().text("app/run.py", "#!/usr/bin/env python3\nprint('hi')\n").build();
         ImageRunConfig config = new ImageRunConfig(null, List.of("./run.py"), "/app",
                 List.of("LANG=C.UTF-8", "PATH=/usr/local/bin:/usr/bin"));
 
@@ -368,7 +373,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void envShebangWithOptionsAndAssignments() throws IOException {
-        TestLayer layer = TestLayer.builder()
+        TarLayer layer = TarLayer.builder()
                 .file("usr/bin/node", ElfFixtures.x86_64())
                 .text("app/main.js", "#!/usr/bin/env -S NODE_ENV=production node --max-old-space-size=256\n")
                 .build();
@@ -381,7 +386,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void programNameIsSearchedInPathOrderSkippingNonExecutables() throws IOException {
-        TestLayer layer = TestLayer.builder()
+        TarLayer layer = TarLayer.builder()
                 .file("opt/bin/hello", ElfFixtures.x86_64(), 0644)
                 .file("usr/bin/hello", ElfFixtures.aarch64())
                 .file("bin/hello", ElfFixtures.x86_64())
@@ -396,8 +401,8 @@ class BinaryPlatformCheckTest {
 
     @Test
     void pathSearchPrefersTheEarlierDirectoryEvenInAnOlderLayer() throws IOException {
-        TestLayer base = TestLayer.withFile("usr/local/bin/tool", ElfFixtures.aarch64());
-        TestLayer top = TestLayer.withFile("usr/bin/tool", ElfFixtures.x86_64());
+        TarLayer base = TarLayer.withFile("usr/local/bin/tool", ElfFixtures.aarch64());
+        TarLayer top = TarLayer.withFile("usr/bin/tool", ElfFixtures.x86_64());
 
         BinaryCheckResult result = check("linux/arm64", new ImageRunConfig(null, List.of("tool"), null, null), base, top);
 
@@ -408,7 +413,7 @@ class BinaryPlatformCheckTest {
     @Test
     void programMissingFromPathIsNotChecked() throws IOException {
         BinaryCheckResult result = check("linux/arm64", new ImageRunConfig(null, List.of("nginx", "-g"), null, null),
-                TestLayer.withFile("usr/bin/other", ElfFixtures.aarch64()));
+                TarLayer.withFile("usr/bin/other", ElfFixtures.aarch64()));
 
         assertThat(result.status()).isEqualTo(BinaryCheckStatus.NOT_CHECKED);
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.FILE_NOT_FOUND);
@@ -419,7 +424,7 @@ class BinaryPlatformCheckTest {
     @Test
     void noEntrypointOrCmdIsNotChecked() throws IOException {
         BinaryCheckResult result = check("linux/arm64", new ImageRunConfig(null, List.of(), "/", null),
-                TestLayer.withFile("hello", ElfFixtures.aarch64()));
+                TarLayer.withFile("hello", ElfFixtures.aarch64()));
 
         assertThat(result.status()).isEqualTo(BinaryCheckStatus.NOT_CHECKED);
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.NO_PROGRAM);
@@ -430,14 +435,14 @@ class BinaryPlatformCheckTest {
     @Test
     void nonLinuxPlatformIsNotChecked() throws IOException {
         BinaryCheckResult result = check("windows/amd64", entrypoint("/hello"),
-                TestLayer.withFile("hello", ElfFixtures.x86_64()));
+                TarLayer.withFile("hello", ElfFixtures.x86_64()));
 
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.UNSUPPORTED_PLATFORM);
     }
 
     @Test
     void symlinkLoopIsReportedNotFollowedForever() throws IOException {
-        TestLayer layer = TestLayer.builder().symlink("a", "b").symlink("b", "/c").symlink("c", "a").build();
+        TarLayer layer = TarLayer.builder().symlink("a", "b").symlink("b", "/c").symlink("c", "a").build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/a"), layer);
 
@@ -448,7 +453,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void directoryAtTheEntrypointIsNotFound() throws IOException {
-        TestLayer layer = TestLayer.builder().file("app/bin/x", ElfFixtures.aarch64()).build();
+        TarLayer layer = TarLayer.builder().file("app/bin/x", ElfFixtures.aarch64()).build();
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/app"), layer);
 
@@ -459,7 +464,7 @@ class BinaryPlatformCheckTest {
     @Test
     void textFileWithoutShebangIsNotChecked() throws IOException {
         BinaryCheckResult result = check("linux/arm64", entrypoint("/run"),
-                TestLayer.builder().text("run", "echo hello\n").build());
+                TarLayer.builder().text("run", "echo hello\n").build());
 
         assertThat(result.status()).isEqualTo(BinaryCheckStatus.NOT_CHECKED);
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.NOT_ELF);
@@ -469,7 +474,7 @@ class BinaryPlatformCheckTest {
 
     @Test
     void tinyAndEmptyFilesAreNotCheckedWithoutCrashing() throws IOException {
-        TestLayer layer = TestLayer.builder().text("short", "hi").file("empty", new byte[0]).build();
+        TarLayer layer = TarLayer.builder().text("short", "hi").file("empty", new byte[0]).build();
 
         assertThat(check("linux/arm64", entrypoint("/short"), layer).reason()).isEqualTo(BinaryCheckReason.NOT_ELF);
         assertThat(check("linux/arm64", entrypoint("/empty"), layer).message()).endsWith("(it is empty)");
@@ -479,7 +484,7 @@ class BinaryPlatformCheckTest {
     void truncatedElfFails() throws IOException {
         byte[] truncated = Arrays.copyOf(ElfFixtures.aarch64(), 40);
 
-        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), TestLayer.withFile("hello", truncated));
+        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), TarLayer.withFile("hello", truncated));
 
         assertThat(result.status()).isEqualTo(BinaryCheckStatus.MISMATCH);
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.INVALID_ELF);
@@ -493,7 +498,7 @@ class BinaryPlatformCheckTest {
         byte[] garbage = "\u007fELF\u0009\u0009garbage garbage garbage garbage garbage garbage garbage"
                 .getBytes(StandardCharsets.ISO_8859_1);
 
-        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), TestLayer.withFile("hello", garbage));
+        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), TarLayer.withFile("hello", garbage));
 
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.INVALID_ELF);
         assertThat(result.message()).contains("(unknown ELF class 9)");
@@ -503,17 +508,17 @@ class BinaryPlatformCheckTest {
     void relocatableObjectAtTheEntrypointFails() throws IOException {
         byte[] object = ElfFixtures.elf(64, ByteOrder.LITTLE_ENDIAN, 183, 0, ElfFixtures.ET_REL);
 
-        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello.o"), TestLayer.withFile("hello.o", object));
+        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello.o"), TarLayer.withFile("hello.o", object));
 
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.INVALID_ELF);
         assertThat(result.message()).contains("is an AArch64 ELF relocatable object, not a program");
     }
 
     @ParameterizedTest
-    @EnumSource(Compression.class)
-    void everyCompressionIsRead(Compression compression) throws IOException {
-        TestLayer base = TestLayer.builder().file("hello", ElfFixtures.aarch64()).build(compression);
-        TestLayer top = TestLayer.builder().text("etc/motd", "hi").build(compression);
+    @EnumSource(LayerCompression.class)
+    void everyCompressionIsRead(LayerCompression compression) throws IOException {
+        TarLayer base = TarLayer.builder().file("hello", ElfFixtures.aarch64()).build(compression);
+        TarLayer top = TarLayer.builder().text("etc/motd", "hi").build(compression);
 
         assertThat(check("linux/arm64", entrypoint("/hello"), base, top).reason()).isEqualTo(BinaryCheckReason.MATCHES);
         assertThat(check("linux/amd64", entrypoint("/hello"), base, top).reason())
@@ -521,20 +526,20 @@ class BinaryPlatformCheckTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Compression.class)
-    void compressionIsDetectedEvenWhenTheMediaTypeIsWrong(Compression compression) throws IOException {
-        String wrongType = compression == Compression.GZIP ? Compression.ZSTD.mediaType : Compression.GZIP.mediaType;
-        TestLayer layer = TestLayer.builder().file("hello", ElfFixtures.aarch64()).build(compression, wrongType);
+    @EnumSource(LayerCompression.class)
+    void compressionIsDetectedEvenWhenTheMediaTypeIsWrong(LayerCompression compression) throws IOException {
+        String wrongType = compression == LayerCompression.GZIP ? LayerCompression.ZSTD.mediaType() : LayerCompression.GZIP.mediaType();
+        TarLayer layer = TarLayer.builder().file("hello", ElfFixtures.aarch64()).build(compression, wrongType);
 
         assertThat(check("linux/arm64", entrypoint("/hello"), layer).reason()).isEqualTo(BinaryCheckReason.MATCHES);
     }
 
     @Test
     void dockerMediaTypesAreRead() throws IOException {
-        TestLayer gzip = TestLayer.builder().file("hello", ElfFixtures.aarch64())
-                .build(Compression.GZIP, "application/vnd.docker.image.rootfs.diff.tar.gzip");
-        TestLayer plain = TestLayer.builder().text("etc/motd", "hi")
-                .build(Compression.NONE, "application/vnd.docker.image.rootfs.diff.tar");
+        TarLayer gzip = TarLayer.builder().file("hello", ElfFixtures.aarch64())
+                .build(LayerCompression.GZIP, "application/vnd.docker.image.rootfs.diff.tar.gzip");
+        TarLayer plain = TarLayer.builder().text("etc/motd", "hi")
+                .build(LayerCompression.NONE, "application/vnd.docker.image.rootfs.diff.tar");
 
         assertThat(check("linux/arm64", entrypoint("/hello"), gzip, plain).reason()).isEqualTo(BinaryCheckReason.MATCHES);
     }
@@ -559,8 +564,8 @@ class BinaryPlatformCheckTest {
     @Test
     void budgetIsCountedInCompressedBytes() throws IOException {
         // 8 MiB of zeros gzip to a few KiB: a 1 MiB budget is plenty.
-        TestLayer base = TestLayer.withFile("hello", ElfFixtures.aarch64());
-        TestLayer big = TestLayer.builder().file("data/zeros", new byte[8 << 20], 0644).build(Compression.GZIP);
+        TarLayer base = TarLayer.withFile("hello", ElfFixtures.aarch64());
+        TarLayer big = TarLayer.builder().file("data/zeros", new byte[8 << 20], 0644).build(LayerCompression.GZIP);
 
         BinaryCheckResult result = new BinaryPlatformCheck(1 << 20)
                 .check(REF, ExpectedPlatform.parse("linux/arm64"), entrypoint("/hello"), List.of(base, big));
@@ -574,7 +579,7 @@ class BinaryPlatformCheckTest {
     void olderLayersAreNeverOpenedOnceTheEntrypointIsFound() throws IOException {
         GeneratedLayer huge = GeneratedLayer.builder().zeroFile("usr/share/data", 200L << 20)
                 .file("hello", ElfFixtures.x86_64()).build();
-        TestLayer top = TestLayer.builder().file("hello", ElfFixtures.aarch64()).build(Compression.NONE);
+        TarLayer top = TarLayer.builder().file("hello", ElfFixtures.aarch64()).build(LayerCompression.NONE);
 
         BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), huge, top);
 
@@ -612,7 +617,7 @@ class BinaryPlatformCheckTest {
         byte[] program = Files.readAllBytes(Path.of("/bin/true"));
         String hostArchitecture = HostArchitecture.oci();
         String otherArchitecture = hostArchitecture.equals("arm64") ? "amd64" : "arm64";
-        TestLayer layer = TestLayer.builder().symlink("bin", "usr/bin").file("usr/bin/true", program).build();
+        TarLayer layer = TarLayer.builder().symlink("bin", "usr/bin").file("usr/bin/true", program).build();
 
         BinaryCheckResult onHost = check("linux/" + hostArchitecture, entrypoint("/bin/true"), layer);
         BinaryCheckResult elsewhere = check("linux/" + otherArchitecture, entrypoint("/bin/true"), layer);

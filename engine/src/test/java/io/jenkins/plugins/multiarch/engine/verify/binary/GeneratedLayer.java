@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
+import io.jenkins.plugins.multiarch.engine.testing.LayerCompression;
+
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -51,7 +53,7 @@ final class GeneratedLayer implements LayerSource {
 
     @Override
     public String mediaType() {
-        return Compression.NONE.mediaType;
+        return LayerCompression.NONE.mediaType();
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
+import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
+import io.jenkins.plugins.multiarch.engine.testing.LayerCompression;
+
+import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +20,7 @@ class ImageFilesystemTest {
     @Test
     void foundFileCarriesItsHeadModeSizeAndLayer() throws IOException {
         byte[] big = Arrays.copyOf(ElfFixtures.aarch64(), 10_000);
-        TestLayer layer = TestLayer.builder().file("usr/bin/app", big, 0750).build();
+        TarLayer layer = TarLayer.builder().file("usr/bin/app", big, 0750).build();
 
         ImageFile file = found(filesystem(layer).open("/usr/bin/app"));
 
@@ -29,9 +34,9 @@ class ImageFilesystemTest {
 
     @Test
     void pathSearchReadsEachLayerOnce() throws IOException {
-        TestLayer base = TestLayer.withFile("usr/bin/tool", ElfFixtures.aarch64());
-        TestLayer middle = TestLayer.builder().text("etc/config", "x").build();
-        TestLayer top = TestLayer.builder().text("app/readme", "x").build();
+        TarLayer base = TarLayer.withFile("usr/bin/tool", ElfFixtures.aarch64());
+        TarLayer middle = TarLayer.builder().text("etc/config", "x").build();
+        TarLayer top = TarLayer.builder().text("app/readme", "x").build();
         List<String> candidates = new ImageRunConfig(null, List.of("tool"), null, null).searchPathFor("tool");
 
         ImageFile file = found(filesystem(base, middle, top).findExecutable(candidates));
@@ -42,7 +47,7 @@ class ImageFilesystemTest {
 
     @Test
     void pathSearchSkipsCandidatesWhoseLinksLeadNowhere() throws IOException {
-        TestLayer layer = TestLayer.builder()
+        TarLayer layer = TarLayer.builder()
                 .symlink("usr/local/bin/tool", "/opt/missing/tool")
                 .file("usr/bin/tool", ElfFixtures.aarch64())
                 .build();
@@ -54,12 +59,12 @@ class ImageFilesystemTest {
 
     @Test
     void tooManyLinksStopAtTheLinuxLimit() throws IOException {
-        TestLayer.Builder builder = TestLayer.builder();
+        TarLayer.Builder builder = TarLayer.builder();
         for (int i = 0; i < 45; i++) {
             builder.symlink("l" + i, "l" + (i + 1));
         }
         builder.file("l45", ElfFixtures.aarch64());
-        TestLayer layer = builder.build();
+        TarLayer layer = builder.build();
 
         FileLookup lookup = filesystem(layer).open("/l0");
 
@@ -70,7 +75,7 @@ class ImageFilesystemTest {
 
     @Test
     void hardlinkToAMissingTargetIsMissing() throws IOException {
-        TestLayer layer = TestLayer.builder().hardlink("bin/sh", "bin/busybox").build();
+        TarLayer layer = TarLayer.builder().hardlink("bin/sh", "bin/busybox").build();
 
         FileLookup lookup = filesystem(layer).open("/bin/sh");
 
@@ -79,7 +84,7 @@ class ImageFilesystemTest {
 
     @Test
     void rootAndDirectoriesAreNotFiles() throws IOException {
-        TestLayer layer = TestLayer.builder().dir("usr/bin").build();
+        TarLayer layer = TarLayer.builder().dir("usr/bin").build();
 
         assertThat(((FileLookup.Missing) filesystem(layer).open("/")).reason()).isEqualTo("/ is a directory");
         assertThat(((FileLookup.Missing) filesystem(layer).open("/usr/bin")).reason()).isEqualTo("/usr/bin is a directory");
@@ -88,8 +93,8 @@ class ImageFilesystemTest {
 
     @Test
     void opaqueRootHidesEverythingOlder() throws IOException {
-        TestLayer base = TestLayer.withFile("hello", ElfFixtures.aarch64());
-        TestLayer top = TestLayer.builder().opaque("./").build();
+        TarLayer base = TarLayer.withFile("hello", ElfFixtures.aarch64());
+        TarLayer top = TarLayer.builder().opaque("./").build();
 
         assertThat(filesystem(base, top).open("/hello")).isInstanceOf(FileLookup.Missing.class);
         assertThat(base.opens()).isZero();
@@ -98,14 +103,14 @@ class ImageFilesystemTest {
     @Test
     void corruptLayerNamesTheLayerAndWhatToDo() {
         byte[] gzipHeaderThenJunk = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5};
-        LayerSource corrupt = LayerSource.of("sha256:0123456789abcdef0123", Compression.GZIP.mediaType,
+        LayerSource corrupt = LayerSource.of("sha256:0123456789abcdef0123", LayerCompression.GZIP.mediaType(),
                 gzipHeaderThenJunk.length, () -> new ByteArrayInputStream(gzipHeaderThenJunk));
 
         assertThatThrownBy(() -> filesystem(corrupt).open("/hello"))
                 .isInstanceOf(IOException.class)
                 .isNotInstanceOf(ByteBudgetExceededException.class)
                 .hasMessageStartingWith("Could not read layer 1 of 1 (sha256:0123456789ab…), media type "
-                        + Compression.GZIP.mediaType + ":")
+                        + LayerCompression.GZIP.mediaType() + ":")
                 .hasMessageEndingWith("pull the image to check it");
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
+import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,6 @@
-package io.jenkins.plugins.multiarch.engine.verify.binary;
+package io.jenkins.plugins.multiarch.engine.testing;
+
+import io.jenkins.plugins.multiarch.engine.verify.binary.LayerSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,26 +21,30 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 
-/** An in-memory layer blob built with commons-compress, counting how often it is opened. */
-final class TestLayer implements LayerSource {
+/**
+ * An in-memory layer blob built with commons-compress: exact tar entries (files, symlinks, hard links, whiteouts) in
+ * exact order and compression. A {@link LayerSource} that counts how often it is opened for the ELF unit tests, and
+ * the bytes to upload for registry tests (see {@link UploadedImage}).
+ */
+public final class TarLayer implements LayerSource {
 
     private final byte[] blob;
     private final String mediaType;
     private final String digest;
     private int opens;
 
-    private TestLayer(byte[] blob, String mediaType) {
+    private TarLayer(byte[] blob, String mediaType) {
         this.blob = blob;
         this.mediaType = mediaType;
         this.digest = "sha256:" + sha256(blob);
     }
 
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
     /** A layer with just an executable file. */
-    static TestLayer withFile(String path, byte[] content) {
+    public static TarLayer withFile(String path, byte[] content) {
         return builder().file(path, content).build();
     }
 
@@ -63,26 +69,26 @@ final class TestLayer implements LayerSource {
         return new ByteArrayInputStream(blob);
     }
 
-    int opens() {
+    public int opens() {
         return opens;
     }
 
-    byte[] blob() {
+    public byte[] blob() {
         return blob.clone();
     }
 
     /** Adds tar entries in order; names are written exactly as given ({@code ./a}, {@code /a}, {@code a}). */
-    static final class Builder {
+    public static final class Builder {
         private final List<Entry> entries = new ArrayList<>();
 
         private record Entry(TarArchiveEntry header, byte[] content) {
         }
 
-        Builder file(String name, byte[] content) {
+        public Builder file(String name, byte[] content) {
             return file(name, content, 0755);
         }
 
-        Builder file(String name, byte[] content, int mode) {
+        public Builder file(String name, byte[] content, int mode) {
             TarArchiveEntry entry = new TarArchiveEntry(name, true);
             entry.setMode(0100000 | mode);
             entry.setSize(content.length);
@@ -90,23 +96,23 @@ final class TestLayer implements LayerSource {
             return this;
         }
 
-        Builder text(String name, String content) {
+        public Builder text(String name, String content) {
             return file(name, content.getBytes(StandardCharsets.UTF_8), 0755);
         }
 
-        Builder dir(String name) {
+        public Builder dir(String name) {
             entries.add(new Entry(new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true), new byte[0]));
             return this;
         }
 
-        Builder symlink(String name, String target) {
+        public Builder symlink(String name, String target) {
             TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
             entry.setLinkName(target);
             entries.add(new Entry(entry, new byte[0]));
             return this;
         }
 
-        Builder hardlink(String name, String target) {
+        public Builder hardlink(String name, String target) {
             TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
             entry.setLinkName(target);
             entries.add(new Entry(entry, new byte[0]));
@@ -114,25 +120,25 @@ final class TestLayer implements LayerSource {
         }
 
         /** {@code /app/hello} → an empty {@code app/.wh.hello}. */
-        Builder whiteout(String path) {
+        public Builder whiteout(String path) {
             String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
             return file(parent + ".wh." + path.substring(path.lastIndexOf('/') + 1), new byte[0], 0644);
         }
 
-        Builder opaque(String directory) {
+        public Builder opaque(String directory) {
             return file((directory.endsWith("/") ? directory : directory + "/") + ".wh..wh..opq", new byte[0], 0644);
         }
 
-        TestLayer build() {
-            return build(Compression.GZIP);
+        public TarLayer build() {
+            return build(LayerCompression.GZIP);
         }
 
-        TestLayer build(Compression compression) {
-            return build(compression, compression.mediaType);
+        public TarLayer build(LayerCompression compression) {
+            return build(compression, compression.mediaType());
         }
 
         /** With a media type that may not match the compression, as some registries serve. */
-        TestLayer build(Compression compression, String mediaType) {
+        public TarLayer build(LayerCompression compression, String mediaType) {
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 try (OutputStream compressed = compress(bytes, compression);
@@ -144,13 +150,13 @@ final class TestLayer implements LayerSource {
                         tar.closeArchiveEntry();
                     }
                 }
-                return new TestLayer(bytes.toByteArray(), mediaType);
+                return new TarLayer(bytes.toByteArray(), mediaType);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        private static OutputStream compress(OutputStream out, Compression compression) throws IOException {
+        private static OutputStream compress(OutputStream out, LayerCompression compression) throws IOException {
             switch (compression) {
                 case GZIP:
                     return new GzipCompressorOutputStream(out);

@@ -1,14 +1,19 @@
-package io.jenkins.plugins.multiarch.engine.verify.binary;
+package io.jenkins.plugins.multiarch.engine.testing;
 
 /** How a test layer blob is compressed, with the media type a registry would label it with. */
-enum Compression {
+public enum LayerCompression {
     NONE("application/vnd.oci.image.layer.v1.tar"),
     GZIP("application/vnd.oci.image.layer.v1.tar+gzip"),
     ZSTD("application/vnd.oci.image.layer.v1.tar+zstd");
 
-    final String mediaType;
+    private final String mediaType;
 
-    Compression(String mediaType) {
+    LayerCompression(String mediaType) {
         this.mediaType = mediaType;
+    }
+
+    /** The OCI layer media type for this compression. */
+    public String mediaType() {
+        return mediaType;
     }
 }

@@ -1,79 +1,80 @@
-package io.jenkins.plugins.multiarch.engine.verify.binary;
+package io.jenkins.plugins.multiarch.engine.testing;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
  * Small, valid ELF files: a file header plus one PT_LOAD program header mapping the file, followed by a few bytes
- * standing in for code. {@code readelf -h -l} reads them without complaint.
+ * standing in for code. {@code readelf -h -l} reads them without complaint. Shared by the ELF unit tests and the
+ * integration tests that put them into real images.
  */
-final class ElfFixtures {
+public final class ElfFixtures {
 
-    static final int ET_REL = 1;
-    static final int ET_EXEC = 2;
-    static final int ET_DYN = 3;
+    public static final int ET_REL = 1;
+    public static final int ET_EXEC = 2;
+    public static final int ET_DYN = 3;
 
     private ElfFixtures() {
     }
 
-    static byte[] x86_64() {
+    public static byte[] x86_64() {
         return elf(64, ByteOrder.LITTLE_ENDIAN, 62, 0, ET_EXEC);
     }
 
-    static byte[] x86_64Pie() {
+    public static byte[] x86_64Pie() {
         return elf(64, ByteOrder.LITTLE_ENDIAN, 62, 0, ET_DYN);
     }
 
-    static byte[] aarch64() {
+    public static byte[] aarch64() {
         return elf(64, ByteOrder.LITTLE_ENDIAN, 183, 0, ET_EXEC);
     }
 
-    static byte[] aarch64Pie() {
+    public static byte[] aarch64Pie() {
         return elf(64, ByteOrder.LITTLE_ENDIAN, 183, 0, ET_DYN);
     }
 
     /** EABI5 with EF_ARM_ABI_FLOAT_HARD, as gcc for arm-linux-gnueabihf writes. */
-    static byte[] armHardFloat() {
+    public static byte[] armHardFloat() {
         return elf(32, ByteOrder.LITTLE_ENDIAN, 40, 0x05000400, ET_EXEC);
     }
 
     /** EABI5 with EF_ARM_ABI_FLOAT_SOFT, as gcc for arm-linux-gnueabi writes. */
-    static byte[] armSoftFloat() {
+    public static byte[] armSoftFloat() {
         return elf(32, ByteOrder.LITTLE_ENDIAN, 40, 0x05000200, ET_EXEC);
     }
 
     /** EABI5, no float ABI flag, "has entry point": what Go's linker writes for every GOARM. */
-    static byte[] armGo() {
+    public static byte[] armGo() {
         return elf(32, ByteOrder.LITTLE_ENDIAN, 40, 0x05000002, ET_EXEC);
     }
 
-    static byte[] i386() {
+    public static byte[] i386() {
         return elf(32, ByteOrder.LITTLE_ENDIAN, 3, 0, ET_EXEC);
     }
 
-    static byte[] s390x() {
+    public static byte[] s390x() {
         return elf(64, ByteOrder.BIG_ENDIAN, 22, 0, ET_EXEC);
     }
 
     /** ELFv2 ABI (e_flags 2), as on ppc64le. */
-    static byte[] ppc64le() {
+    public static byte[] ppc64le() {
         return elf(64, ByteOrder.LITTLE_ENDIAN, 21, 2, ET_EXEC);
     }
 
     /** RVC + double-float ABI (e_flags 5), as on riscv64 Linux distributions. */
-    static byte[] riscv64() {
+    public static byte[] riscv64() {
         return elf(64, ByteOrder.LITTLE_ENDIAN, 243, 5, ET_EXEC);
     }
 
-    static byte[] mips64le() {
+    public static byte[] mips64le() {
         return elf(64, ByteOrder.LITTLE_ENDIAN, 8, 0, ET_EXEC);
     }
 
-    static byte[] loong64() {
+    public static byte[] loong64() {
         return elf(64, ByteOrder.LITTLE_ENDIAN, 258, 0x43, ET_EXEC);
     }
 
-    static byte[] elf(int bits, ByteOrder order, int machine, int flags, int type) {
+    public static byte[] elf(int bits, ByteOrder order, int machine, int flags, int type) {
         boolean is64 = bits == 64;
         int headerSize = is64 ? 64 : 52;
         int programHeaderSize = is64 ? 56 : 32;

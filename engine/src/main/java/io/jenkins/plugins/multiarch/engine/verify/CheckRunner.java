@@ -1,0 +1,41 @@
+package io.jenkins.plugins.multiarch.engine.verify;
+
+import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Runs an image's checks in order, for publish and verify alike. */
+public final class CheckRunner {
+
+    private final List<ImageCheck> checks;
+    private final Consumer<String> log;
+
+    /** @param log gets the message of every "not checked" result, so a person sees what was left unproven */
+    public CheckRunner(List<ImageCheck> checks, Consumer<String> log) {
+        this.checks = List.copyOf(checks);
+        this.log = log;
+    }
+
+    /**
+     * The results in check order. Stops after the first failure: one reason per image is enough, and a config that
+     * says amd64 under arm64 needs no layer reads to refute.
+     *
+     * @throws RuntimeException from a check that could not run (a layer that cannot be read), naming the image
+     */
+    public List<CheckResult> run(ResolvedImage image, RegistryClient client) {
+        List<CheckResult> results = new ArrayList<>();
+        for (ImageCheck check : checks) {
+            CheckResult result = check.check(image, client);
+            results.add(result);
+            if (result.failed()) {
+                break;
+            }
+            if (result.status() == CheckResult.Status.NOT_CHECKED) {
+                log.accept(result.message());
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.multiarch.engine.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
+import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
+import io.jenkins.plugins.multiarch.engine.testing.UploadedImage;
+import io.jenkins.plugins.multiarch.engine.verify.BinaryImageCheck;
+import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Publishing with the binary check, as the CLI does by default, against a real registry. */
+class BinaryCheckPublishIntegrationTest {
+
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.anonymous();
+
+    @BeforeAll
+    static void pushImages() {
+        ScratchImage.forPlatform("linux/amd64").file("/hello", ElfFixtures.x86_64()).entrypoint("/hello")
+                .pushTo(registry.host(), "app:amd64");
+        ScratchImage.forPlatform("linux/arm64").file("/hello", ElfFixtures.aarch64()).entrypoint("/hello")
+                .pushTo(registry.host(), "app:arm64");
+        ScratchImage.forPlatform("linux/arm64").file("/hello", ElfFixtures.x86_64()).entrypoint("/hello")
+                .pushTo(registry.host(), "app:arm64-with-amd64-binary");
+        byte[] incompressible = new byte[256 * 1024];
+        new Random(7).nextBytes(incompressible);
+        UploadedImage.forPlatform("linux/arm64")
+                .layer(TarLayer.builder().file("hello", ElfFixtures.aarch64()).build())
+                .layer(TarLayer.builder().file("data/model.bin", incompressible).build())
+                .entrypoint("/hello")
+                .pushTo(registry, "app:arm64-big-top-layer");
+    }
+
+    @Test
+    void anAmd64BinaryInTheArm64ImageStopsThePublishAndWritesNoTag() {
+        assertThatThrownBy(() -> publish(BinaryImageCheck.programOnly(), "app:1.0", List.of("latest"),
+                "linux/amd64=app:amd64", "linux/arm64=app:arm64-with-amd64-binary"))
+                .isInstanceOf(PublishException.class)
+                .hasMessage("nothing was published: 1 verification failure: linux/arm64 image " + registry.host()
+                        + "/app:arm64-with-amd64-binary: /hello is an x86-64 ELF executable; arm64 hosts would fail"
+                        + " with 'exec format error'");
+
+        RegistryClient client = RegistryClient.builder(registry.host()).build();
+        assertThat(client.headManifest("app", "1.0")).isEmpty();
+        assertThat(client.headManifest("app", "latest")).isEmpty();
+    }
+
+    @Test
+    void theResultCarriesWhatTheBinaryCheckFound() {
+        PublishResult result = publish(BinaryImageCheck.programOnly(), "app:checked", List.of(),
+                "linux/amd64=app:amd64", "linux/arm64=app:arm64");
+
+        assertThat(result.platforms()).extracting(PlatformResult::checkSummary)
+                .containsExactly("/hello x86-64 ✓", "/hello AArch64 ✓");
+        assertThat(result.toText()).contains("CHECK", "/hello x86-64 ✓", "/hello AArch64 ✓");
+        JsonNode arm64 = result.toJsonNode().path("platforms").get(1);
+        assertThat(arm64.path("checks").findValuesAsText("check")).containsExactly("config", "binary");
+        JsonNode details = arm64.path("checks").get(1).path("details");
+        assertThat(arm64.path("checks").get(1).path("status").asText()).isEqualTo("PASSED");
+        assertThat(details.path("checkedFile").asText()).isEqualTo("/hello");
+        assertThat(details.path("detectedArchitecture").asText()).isEqualTo("AArch64");
+        assertThat(details.path("bytesRead").asLong()).isPositive();
+    }
+
+    @Test
+    void anImageBeyondTheBudgetIsPublishedAndSaysItWasNotChecked() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        PublishResult result = publish(new BinaryImageCheck(64 * 1024, BinaryImageCheck.PROGRAM_ONLY), log,
+                "app:budget", List.of(), "linux/arm64=app:arm64-big-top-layer");
+
+        assertThat(result.tagsWritten()).containsExactly("budget");
+        assertThat(result.platforms().get(0).checkSummary()).isEqualTo("not checked: budget");
+        assertThat(result.toText()).contains("not checked: budget");
+        assertThat(log).anySatisfy(line -> assertThat(line).contains("binary not checked: stopped after reading",
+                "over the byte budget of 64.0 KiB"));
+    }
+
+    @Test
+    void withoutTheBinaryCheckOnlyTheConfigIsChecked() {
+        PublishResult result = new Publisher(RegistryClient.builder(registry.host()).build(),
+                List.of(ImageCheck.configPlatform()), line -> { })
+                .publish(request("app:config-only", List.of(), "linux/arm64=app:arm64-with-amd64-binary"));
+
+        assertThat(result.tagsWritten()).containsExactly("config-only");
+        assertThat(result.platforms().get(0).checkSummary()).isEqualTo("config ✓");
+    }
+
+    private static PublishResult publish(BinaryImageCheck check, String target, List<String> tags, String... sources) {
+        return publish(check, new ArrayList<>(), target, tags, sources);
+    }
+
+    private static PublishResult publish(BinaryImageCheck check, List<String> log, String target, List<String> tags,
+            String... sources) {
+        return new Publisher(RegistryClient.builder(registry.host()).build(),
+                List.of(ImageCheck.configPlatform(), check), log::add).publish(request(target, tags, sources));
+    }
+
+    private static PublishRequest request(String target, List<String> tags, String... sources) {
+        List<PlatformSource> list = new ArrayList<>();
+        for (String source : sources) {
+            int eq = source.indexOf('=');
+            list.add(PlatformSource.parse(source.substring(0, eq + 1) + registry.host() + "/" + source.substring(eq + 1)));
+        }
+        return new PublishRequest(ImageReference.parse(registry.host() + "/" + target), tags, list, IndexFormat.OCI,
+                Map.of(), false);
+    }
+}

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.multiarch.engine.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An OCI image put together byte for byte and uploaded with the engine's own registry client: layers exactly as
+ * given (gzip, zstd or plain tar, in any order, of any size, streamed), then the config and the manifest. For what a
+ * builder would not produce on request; {@link ScratchImage} is the buildah-built kind.
+ *
+ * <pre>{@code
+ * String digest = UploadedImage.forPlatform("linux/arm64")
+ *         .layer(TarLayer.builder().file("hello", ElfFixtures.aarch64()).build(LayerCompression.ZSTD))
+ *         .entrypoint("/hello")
+ *         .pushTo(registry, "team/app:zstd");
+ * }</pre>
+ */
+public final class UploadedImage {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ImagePlatform platform;
+    private final List<LayerBlob> layers = new ArrayList<>();
+    private List<String> entrypoint;
+    private List<String> cmd;
+    private final List<String> env = new ArrayList<>();
+
+    private UploadedImage(ImagePlatform platform) {
+        this.platform = platform;
+    }
+
+    /** @param platform {@code os/arch[/variant]} as written into the config */
+    public static UploadedImage forPlatform(String platform) {
+        return new UploadedImage(ImagePlatform.parse(platform));
+    }
+
+    /** Adds a layer on top of those added before. */
+    public UploadedImage layer(TarLayer layer) {
+        return layer(LayerBlob.of(layer));
+    }
+
+    public UploadedImage layer(LayerBlob layer) {
+        layers.add(layer);
+        return this;
+    }
+
+    public UploadedImage entrypoint(String... args) {
+        this.entrypoint = List.of(args);
+        return this;
+    }
+
+    public UploadedImage cmd(String... args) {
+        this.cmd = List.of(args);
+        return this;
+    }
+
+    /** {@code NAME=value}. */
+    public UploadedImage env(String variable) {
+        env.add(variable);
+        return this;
+    }
+
+    /** Uploads blobs, config and manifest; returns the manifest digest. */
+    public String pushTo(RegistryExtension registry, String repoAndTag) {
+        RegistryCredentials credentials = registry.credentials();
+        RegistryClient client = RegistryClient.builder(registry.host())
+                .credentials(credentials == null ? CredentialProvider.none() : CredentialProvider.fixed(registry.host(),
+                        Credentials.of(credentials.username(), credentials.password())))
+                .build();
+        return pushWith(client, repoAndTag);
+    }
+
+    /** As {@link #pushTo(RegistryExtension, String)}, with a client of the caller's. */
+    public String pushWith(RegistryClient client, String repoAndTag) {
+        String repository = ImageFixtures.repositoryOf(repoAndTag);
+        String tag = repoAndTag.substring(repository.length() + 1);
+        client.requestAccess(repository, true);
+        for (LayerBlob layer : layers) {
+            client.uploadBlob(repository, layer.digest(), layer.size(), layer.content());
+        }
+        byte[] config = configJson();
+        Digest configDigest = Digest.sha256(config);
+        client.uploadBlob(repository, configDigest, config.length, () -> new ByteArrayInputStream(config));
+        byte[] manifest = manifestJson(configDigest, config.length);
+        return client.putManifest(repository, tag, manifest, MediaTypes.OCI_MANIFEST).toString();
+    }
+
+    private byte[] configJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("architecture", platform.architecture());
+        root.put("os", platform.os());
+        if (platform.variant() != null) {
+            root.put("variant", platform.variant());
+        }
+        ObjectNode config = root.putObject("config");
+        if (entrypoint != null) {
+            entrypoint.forEach(config.putArray("Entrypoint")::add);
+        }
+        if (cmd != null) {
+            cmd.forEach(config.putArray("Cmd")::add);
+        }
+        if (!env.isEmpty()) {
+            env.forEach(config.putArray("Env")::add);
+        }
+        ObjectNode rootfs = root.putObject("rootfs");
+        rootfs.put("type", "layers");
+        ArrayNode diffIds = rootfs.putArray("diff_ids");
+        layers.forEach(layer -> diffIds.add(layer.diffId().toString()));
+        return root.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] manifestJson(Digest configDigest, long configSize) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", 2);
+        root.put("mediaType", MediaTypes.OCI_MANIFEST);
+        ObjectNode config = root.putObject("config");
+        config.put("mediaType", MediaTypes.OCI_CONFIG);
+        config.put("digest", configDigest.toString());
+        config.put("size", configSize);
+        ArrayNode list = root.putArray("layers");
+        for (LayerBlob layer : layers) {
+            ObjectNode node = list.addObject();
+            node.put("mediaType", layer.mediaType());
+            node.put("digest", layer.digest().toString());
+            node.put("size", layer.size());
+        }
+        return root.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
