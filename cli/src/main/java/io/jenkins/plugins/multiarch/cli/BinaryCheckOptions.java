@@ -2,8 +2,11 @@ package io.jenkins.plugins.multiarch.cli;
 
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import io.jenkins.plugins.multiarch.engine.verify.BinaryImageCheck;
+import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
 import io.jenkins.plugins.multiarch.engine.verify.binary.AllBinariesScan;
 import io.jenkins.plugins.multiarch.engine.verify.binary.ByteBudget;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The binary check's settings, shared by publish and verify. */
@@ -21,6 +24,24 @@ final class BinaryCheckOptions {
     @Option(names = "--all-binaries-layers", paramLabel = "N",
             description = "Like --all-binaries, but scan only the newest N layers (e.g. to leave base-image layers out).")
     Integer allBinariesLayers;
+
+    /**
+     * What a publish checks: each image's config platform, and unless {@code noBinaryCheck}, the program it starts
+     * with these settings.
+     *
+     * @throws IllegalArgumentException if the binary check is turned off and configured at once, or a setting is bad
+     */
+    List<ImageCheck> publishChecks(boolean noBinaryCheck) {
+        if (noBinaryCheck && given()) {
+            throw new IllegalArgumentException("--no-binary-check turns the binary check off; drop it, or drop"
+                    + " --binary-budget, --all-binaries and --all-binaries-layers");
+        }
+        List<ImageCheck> checks = new ArrayList<>(List.of(ImageCheck.configPlatform()));
+        if (!noBinaryCheck) {
+            checks.add(check());
+        }
+        return checks;
+    }
 
     /** Whether any of these options was given. */
     boolean given() {

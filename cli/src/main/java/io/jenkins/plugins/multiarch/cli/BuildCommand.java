@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code multiarch build}: one Dockerfile built for each platform (in parallel), each image pushed into the target
- * repository by digest, and with {@code --publish} verified and published as one index. Every option is checked
- * before anything runs, so a typo costs no build.
+ * repository by digest, and with {@code --publish} verified and published as one index, with the checks
+ * {@code publish} runs (config platform and, unless {@code --no-binary-check}, the program's ELF header). Every
+ * option is checked before anything runs, so a typo costs no build.
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Builds the image for each platform, pushes each into TARGET_REF's repository by digest and prints"
@@ -95,6 +96,13 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "With --publish: an index annotation. Repeatable.")
     List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--no-binary-check",
+            description = "With --publish: check only each image's config platform, not the program it starts.")
+    boolean noBinaryCheck;
+
+    @Mixin
+    BinaryCheckOptions binaryOptions;
 
     @Option(names = "--jobs", paramLabel = "N",
             description = "Platforms built at once; default: all (kaniko: one).")
@@ -168,7 +176,7 @@ final class BuildCommand implements Callable<Integer> {
                     .map(r -> new PlatformSource(r.platform(), r.digestReference())).toList();
             PublishRequest publishRequest = new PublishRequest(targetRef, tags, sources, plan.format(),
                     PublishRequest.parseAnnotations(annotations), false);
-            Publisher publisher = new Publisher(client, List.of(ImageCheck.configPlatform()), err::println);
+            Publisher publisher = new Publisher(client, plan.checks(), err::println);
             PublishResult published = publisher.publish(publishRequest);
             result = new BuildResultOutput(targetRef, kind.name(), results, Optional.of(published));
         }
@@ -186,9 +194,10 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (!publish) {
             for (Map.Entry<String, Boolean> option : Map.of("--tag", !tags.isEmpty(), "--annotation",
-                    !annotations.isEmpty(), "--format", format != null).entrySet()) {
+                    !annotations.isEmpty(), "--format", format != null, "--no-binary-check", noBinaryCheck,
+                    "--binary-budget, --all-binaries and --all-binaries-layers", binaryOptions.given()).entrySet()) {
                 if (option.getValue()) {
-                    throw new IllegalArgumentException(option.getKey() + " is about the published index: add --publish,"
+                    throw new IllegalArgumentException(option.getKey() + " is about publishing the index: add --publish,"
                             + " or leave " + option.getKey() + " out");
                 }
             }
@@ -218,8 +227,10 @@ final class BuildCommand implements Callable<Integer> {
         }
         IndexFormat indexFormat = IndexFormat.parse(format == null ? "oci" : format);
         ImageReference targetRef = ImageReference.parse(target);
+        List<ImageCheck> checks = List.of();
         if (publish) {
             // The same checks the publish will make, now, before hours of building.
+            checks = binaryOptions.publishChecks(noBinaryCheck);
             tags.forEach(targetRef::withTag);
             PublishRequest.parseAnnotations(annotations);
             if (targetRef.tag().isEmpty()) {
@@ -237,11 +248,11 @@ final class BuildCommand implements Callable<Integer> {
         if (tagTemplate != null) {
             request.perPlatformTags(tagTemplate);
         }
-        return new Plan(request.build(), indexFormat);
+        return new Plan(request.build(), indexFormat, checks);
     }
 
-    /** The validated request and index format. */
-    record Plan(BuildRequest request, IndexFormat format) {
+    /** The validated request, and for --publish the index format and the checks every image must pass. */
+    record Plan(BuildRequest request, IndexFormat format, List<ImageCheck> checks) {
     }
 
     private List<Platform> parsePlatforms() {

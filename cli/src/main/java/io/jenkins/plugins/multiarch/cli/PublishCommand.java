@@ -69,14 +69,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         PublishRequest request = new PublishRequest(targetRef, tags, parsed, IndexFormat.parse(format),
                 PublishRequest.parseAnnotations(annotations), dryRun);
-        List<ImageCheck> checks = new ArrayList<>(List.of(ImageCheck.configPlatform()));
-        if (noBinaryCheck && binaryOptions.given()) {
-            throw new IllegalArgumentException("--no-binary-check turns the binary check off; drop it, or drop"
-                    + " --binary-budget, --all-binaries and --all-binaries-layers");
-        }
-        if (!noBinaryCheck) {
-            checks.add(binaryOptions.check());
-        }
+        List<ImageCheck> checks = binaryOptions.publishChecks(noBinaryCheck);
         RegistryClient client = registryOptions.client(targetRef.registry(), System.in);
         Publisher publisher = new Publisher(client, checks,
                 line -> spec.commandLine().getErr().println(line));

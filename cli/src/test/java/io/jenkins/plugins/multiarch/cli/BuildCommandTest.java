@@ -82,8 +82,10 @@ class BuildCommandTest {
 
     @Test
     void indexOptionsNeedPublish() {
-        assertUsageError(build("--platform", "linux/amd64", "--tag", "latest"), "--tag is about the published index: add --publish");
-        assertUsageError(build("--platform", "linux/amd64", "--format", "docker"), "--format is about the published index");
+        assertUsageError(build("--platform", "linux/amd64", "--tag", "latest"), "--tag is about publishing the index: add --publish");
+        assertUsageError(build("--platform", "linux/amd64", "--format", "docker"), "--format is about publishing the index");
+        assertUsageError(build("--platform", "linux/amd64", "--no-binary-check"), "--no-binary-check is about publishing the index");
+        assertUsageError(build("--platform", "linux/amd64", "--all-binaries"), "--all-binaries-layers is about publishing the index");
     }
 
     @Test
@@ -91,6 +93,13 @@ class BuildCommandTest {
         assertUsageError(InProcessMultiarch.build(EVERYTHING, "build", "registry.invalid:5000/team/app", "--context",
                 context.toString(), "--platform", "linux/amd64", "--publish"), "--publish needs a tag in TARGET_REF");
         assertUsageError(build("--platform", "linux/amd64", "--publish", "--tag", "-bad"), "invalid tag '-bad'");
+    }
+
+    @Test
+    void binaryCheckSettingsAreCheckedLikePublishDoes() {
+        assertUsageError(build("--platform", "linux/amd64", "--publish", "--no-binary-check", "--all-binaries"),
+                "--no-binary-check turns the binary check off");
+        assertUsageError(build("--platform", "linux/amd64", "--publish", "--binary-budget", "lots"), "--binary-budget");
     }
 
     @Test

@@ -51,8 +51,9 @@ class DemoIT {
                 "tags written:   0.0.1, latest",
                 "--> the index lists exactly: linux/amd64 linux/arm/v7 linux/arm64",
                 "--> each built digest (--digest-file) is in the index",
-                "is linux/amd64: publishing it would make arm64 hosts fail with 'exec format error'",
-                "--> refused, and 0.0.1 is untouched",
+                "amd64-as-arm64 (", "is linux/amd64: publishing it would make arm64 hosts fail with 'exec format error'",
+                "arm64-with-amd64-binary: /hello is an x86-64 ELF executable; arm64 hosts would fail with 'exec format error'",
+                "--> both refused, and 0.0.1 is untouched",
                 "=== Summary ===");
         assertThat(out).doesNotContain("FAILED");
         assertThat(group(out, "0\\.0\\.1 before: (sha256:[0-9a-f]{64})"))
