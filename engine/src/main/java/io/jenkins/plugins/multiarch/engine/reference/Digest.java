@@ -11,7 +11,6 @@ public record Digest(String algorithm, String hex) {
     private static final Pattern ALGORITHM = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*");
     private static final Pattern SHA256_HEX = Pattern.compile("[a-f0-9]{64}");
     private static final Pattern SHA512_HEX = Pattern.compile("[a-f0-9]{128}");
-    private static final Pattern OTHER_HEX = Pattern.compile("[a-zA-Z0-9=_-]+");
 
     public Digest {
         if (algorithm == null || !ALGORITHM.matcher(algorithm).matches()) {
@@ -20,7 +19,8 @@ public record Digest(String algorithm, String hex) {
         Pattern hexPattern = switch (algorithm) {
             case "sha256" -> SHA256_HEX;
             case "sha512" -> SHA512_HEX;
-            default -> OTHER_HEX;
+            default -> throw new InvalidReferenceException("unsupported digest algorithm '" + algorithm
+                    + "'; registries use sha256 (or sha512), e.g. sha256:<64 hex characters>");
         };
         if (hex == null || !hexPattern.matcher(hex).matches()) {
             throw new InvalidReferenceException("invalid " + algorithm + " digest '" + algorithm + ":" + hex

@@ -209,7 +209,7 @@ class ContainersToolRegistryIntegrationTest {
                 .isInstanceOfSatisfying(PlatformBuildException.class, e -> {
                     assertThat(e.getMessage()).startsWith("linux/amd64: could not upload the image to " + registry.host()
                                     + "/it/refused@sha256:")
-                            .contains("authentication failed for registry " + registry.host() + " without credentials");
+                            .contains("registry " + registry.host() + " requires authentication and no credentials were given for it");
                 });
         assertThat(localImages("buildah")).noneMatch(l -> l.contains("multiarch-build"));
     }

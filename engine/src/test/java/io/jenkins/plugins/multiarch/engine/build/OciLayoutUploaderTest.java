@@ -195,7 +195,7 @@ class OciLayoutUploaderTest {
             LayoutFixture other = LayoutFixture.oci(temp.resolve("other"), "anonymous", 1);
             assertThatThrownBy(() -> new OciLayoutUploader(anonymous).upload(other.directory, "private/app", List.of()))
                     .isInstanceOf(AuthenticationException.class)
-                    .hasMessageContaining("authentication failed for registry " + registry.host() + " without credentials");
+                    .hasMessageContaining("registry " + registry.host() + " requires authentication and no credentials were given for it");
         }
     }
 

@@ -11,6 +11,7 @@ import io.jenkins.plugins.multiarch.engine.publish.Publisher;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.engine.testing.MutableClock;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
 import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
 import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
@@ -48,6 +49,7 @@ class AuthenticationIntegrationTest {
         @Test
         void aWrongPasswordNamesTheRegistryAndNeverTheSecret() {
             assertThatThrownBy(() -> publish(registry, "alice", WRONG, "team/app:wrong"))
+                    .isInstanceOf(AuthenticationException.class)
                     .hasMessageContaining("authentication failed for registry " + registry.host() + " as user 'alice'")
                     .hasMessageContaining("check the username and password")
                     .hasMessageNotContaining(WRONG)
@@ -57,7 +59,7 @@ class AuthenticationIntegrationTest {
         @Test
         void noCredentialsSaysHowToGiveThem() {
             assertThatThrownBy(() -> publish(registry, null, null, "team/app:anon"))
-                    .hasMessageContaining("authentication failed for registry " + registry.host() + " without credentials")
+                    .hasMessageContaining("registry " + registry.host() + " requires authentication and no credentials were given for it")
                     .hasMessageContaining("--password-stdin");
         }
     }
@@ -96,19 +98,33 @@ class AuthenticationIntegrationTest {
         }
 
         @Test
-        void anExpiredTokenIsRenewed() throws Exception {
+        void anExpiredTokenIsRenewed() {
             registry.tokenIssuer().reset();
-            registry.tokenIssuer().tokenLifetime(java.time.Duration.ofSeconds(11)); // renewed 10 s before expiry
-            try {
-                RegistryClient client = client(registry, "alice", PASSWORD);
-                client.requestAccess("team/app", false);
-                assertThat(client.headManifest("team/app", "amd64")).isPresent();
-                Thread.sleep(1500);
-                assertThat(client.headManifest("team/app", "arm64")).isPresent();
-                assertThat(registry.tokenIssuer().tokenRequests()).isEqualTo(2);
-            } finally {
-                registry.tokenIssuer().tokenLifetime(java.time.Duration.ofMinutes(5));
-            }
+            MutableClock clock = new MutableClock();
+            RegistryClient client = RegistryClient.builder(registry.host())
+                    .credentials(CredentialProvider.fixed(registry.host(), Credentials.of("alice", PASSWORD)))
+                    .clock(clock).build();
+            client.requestAccess("team/app", false);
+
+            assertThat(client.headManifest("team/app", "amd64")).isPresent();
+            assertThat(client.headManifest("team/app", "arm64")).isPresent();
+            assertThat(registry.tokenIssuer().tokenRequests()).as("one token while it is fresh").isEqualTo(1);
+
+            clock.advance(java.time.Duration.ofMinutes(10)); // the issuer's tokens say they live 5 minutes
+            assertThat(client.headManifest("team/app", "amd64")).isPresent();
+            assertThat(registry.tokenIssuer().tokenRequests()).as("renewed once expired").isEqualTo(2);
+        }
+
+        @Test
+        void aRepositoryNoTokenCoveredYetGetsANewToken() {
+            registry.tokenIssuer().reset();
+            RegistryClient client = client(registry, "alice", PASSWORD);
+            client.requestAccess("team/app", false);
+
+            assertThat(client.headManifest("team/other", "arm64")).isPresent();
+
+            assertThat(registry.tokenIssuer().tokenRequests()).isEqualTo(2);
+            assertThat(registry.tokenIssuer().requests().get(1).scopes()).contains("repository:team/other:pull");
         }
     }
 

@@ -66,6 +66,16 @@ class RetryIntegrationTest {
     }
 
     @Test
+    void aRetryAfterLongerThanTheClientWaitsGivesUpAtOnceSayingSo() {
+        proxy.failNext(5, "GET", ".*/manifests/1", 429, Duration.ofSeconds(90));
+
+        assertThatThrownBy(() -> client(QUICK).getManifest("retry/app", "1"))
+                .isInstanceOf(RegistryException.class)
+                .hasMessageContaining("HTTP 429 and asked to wait 90 s, longer than the 0 s this client waits");
+        assertThat(proxy.count("GET", ".*/manifests/1")).isEqualTo(1);
+    }
+
+    @Test
     void aDroppedConnectionIsRetried() {
         proxy.dropConnectionOnce("GET", ".*/manifests/1");
 

@@ -41,6 +41,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final List<ProxiedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration connectionLatency = Duration.ZERO;
+    private volatile String locationBase;
+    private volatile boolean declineMounts;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private LoopbackHttpServer server;
 
@@ -120,6 +122,24 @@ public final class FaultInjectingProxy implements AutoCloseable {
      */
     public FaultInjectingProxy connectionLatency(Duration perConnection) {
         this.connectionLatency = perConnection;
+        return this;
+    }
+
+    /**
+     * Rewrites absolute {@code Location} headers (e.g. of upload sessions) to point at {@code baseUrl} instead of this
+     * proxy: a registry whose uploads go to another host.
+     */
+    public FaultInjectingProxy locationsPointAt(String baseUrl) {
+        this.locationBase = baseUrl;
+        return this;
+    }
+
+    /**
+     * Forwards cross-repository mount requests ({@code POST .../blobs/uploads/?mount=...&from=...}) without their
+     * query, so the registry opens a plain upload (202) instead of mounting: a registry that declines mounts.
+     */
+    public FaultInjectingProxy declineMounts() {
+        this.declineMounts = true;
         return this;
     }
 
@@ -225,6 +245,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
             record(request, fault.status(), true);
             return injected(fault);
         }
+        if (declineMounts && "POST".equals(request.method()) && request.query() != null
+                && request.query().contains("mount=")) {
+            request = new HttpRequestMessage(request.method(), request.path(), request.version(), request.headers(),
+                    request.body());
+        }
         HttpResponseMessage response;
         try {
             response = connection.exchange(request);
@@ -250,6 +275,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
             String value = field.value();
             if (field.is("Location") && (value.equals(registry) || value.startsWith(registry + "/"))) {
                 value = url() + value.substring(registry.length());
+            }
+            if (field.is("Location") && locationBase != null && value.startsWith(url() + "/")) {
+                value = locationBase + value.substring(url().length());
             }
             rewritten.add(new HttpField(field.name(), value));
         }

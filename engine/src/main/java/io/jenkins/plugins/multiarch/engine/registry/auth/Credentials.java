@@ -24,6 +24,10 @@ public final class Credentials {
         if (username.isEmpty()) {
             throw new IllegalArgumentException("registry username is empty");
         }
+        if (username.contains(":")) {
+            throw new IllegalArgumentException("registry username '" + username + "' contains ':', which Basic"
+                    + " authentication cannot carry; registries do not allow it in user names");
+        }
         return new Credentials(username, password, false);
     }
 

@@ -3,7 +3,9 @@ package io.jenkins.plugins.multiarch.engine.registry.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryEndpoint;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
+import io.jenkins.plugins.multiarch.engine.registry.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,10 +32,16 @@ public final class TokenService {
 
     private final HttpClient http;
     private final String registry;
+    private final RegistryEndpoint endpoint;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
 
-    public TokenService(HttpClient http, String registry) {
+    public TokenService(HttpClient http, String registry, RegistryEndpoint endpoint, RetryPolicy retryPolicy, Clock clock) {
         this.http = http;
         this.registry = registry;
+        this.endpoint = endpoint;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
     }
 
     /** A token for these scopes (e.g. {@code repository:team/app:pull,push}). */
@@ -40,6 +49,16 @@ public final class TokenService {
         String realm = challenge.parameter("realm").orElseThrow(() -> new RegistryException(
                 "registry " + registry + " asked for a bearer token but named no realm to get it from", 401));
         String service = challenge.parameter("service").orElse(null);
+        URI realmUri;
+        try {
+            realmUri = URI.create(realm);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException("registry " + registry + " named an unusable token realm '" + realm + "'", 401);
+        }
+        if (credentials.isPresent() && !endpoint.isPlainHttp() && !"https".equals(realmUri.getScheme())) {
+            throw new AuthenticationException("registry " + registry + " sends logins to a token service over plain"
+                    + " HTTP (" + realm + "); refusing to send the credentials there", 401);
+        }
         HttpRequest request;
         if (credentials.isPresent() && credentials.get().isIdentityToken()) {
             StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=").append(CLIENT_ID)
@@ -66,16 +85,7 @@ public final class TokenService {
             credentials.ifPresent(c -> builder.header("Authorization", c.basicHeader()));
             request = builder.build();
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new RegistryException("cannot reach the token service of registry " + registry + " at " + realm
-                    + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while getting a token from " + realm, e);
-        }
+        HttpResponse<byte[]> response = sendWithRetries(request, realm);
         int status = response.statusCode();
         if (status == 401 || status == 403) {
             throw new AuthenticationException(credentials
@@ -89,6 +99,45 @@ public final class TokenService {
                     + status, status);
         }
         return parse(response.body(), realm);
+    }
+
+    /** Token services throttle and fail like registries do: the same retry rules. */
+    private HttpResponse<byte[]> sendWithRetries(HttpRequest request, String realm) {
+        Instant start = clock.instant();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                Duration delay = retryPolicy.delayBefore(attempt, Optional.empty());
+                if (!RetryPolicy.isRetryableStatus(response.statusCode()) || !mayRetry(attempt, start, delay)) {
+                    return response;
+                }
+                sleep(delay, realm);
+            } catch (IOException e) {
+                Duration delay = retryPolicy.delayBefore(attempt, Optional.empty());
+                if (!mayRetry(attempt, start, delay)) {
+                    throw new RegistryException("cannot reach the token service of registry " + registry + " at "
+                            + realm + ": " + e.getMessage(), e);
+                }
+                sleep(delay, realm);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException("interrupted while getting a token from " + realm, e);
+            }
+        }
+    }
+
+    private boolean mayRetry(int attempt, Instant start, Duration delay) {
+        return attempt < retryPolicy.maxAttempts()
+                && Duration.between(start, clock.instant()).plus(delay).compareTo(retryPolicy.maxTotal()) <= 0;
+    }
+
+    private static void sleep(Duration delay, String realm) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("interrupted while getting a token from " + realm, e);
+        }
     }
 
     private BearerToken parse(byte[] body, String realm) {
@@ -109,7 +158,7 @@ public final class TokenService {
         if (expiresIn <= 0) {
             expiresIn = DEFAULT_LIFETIME.toSeconds();
         }
-        return new BearerToken(token, Instant.now().plusSeconds(expiresIn));
+        return new BearerToken(token, clock.instant().plusSeconds(expiresIn));
     }
 
     private static String encode(String value) {

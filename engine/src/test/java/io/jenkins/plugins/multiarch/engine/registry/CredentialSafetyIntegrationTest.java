@@ -1,0 +1,71 @@
+package io.jenkins.plugins.multiarch.engine.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.engine.testing.FaultInjectingProxy;
+import io.jenkins.plugins.multiarch.engine.testing.ProxiedRequest;
+import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Where credentials go, and how often they are tried, against a real htpasswd registry behind proxies. */
+class CredentialSafetyIntegrationTest {
+
+    private static final String PASSWORD = "safety-S3cret-42";
+
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.htpasswd("alice", PASSWORD);
+
+    @Test
+    void anUploadSessionOnAnotherHostGetsNoCredentials() {
+        byte[] content = "a blob for another host".getBytes(StandardCharsets.UTF_8);
+        Digest digest = Digest.sha256(content);
+        try (FaultInjectingProxy otherHost = FaultInjectingProxy.inFrontOf(registry);
+             FaultInjectingProxy front = FaultInjectingProxy.inFrontOf(registry)) {
+            front.locationsPointAt("http://localhost:" + port(otherHost));
+
+            // The other host forwards to the registry without the password, so the upload is refused there.
+            assertThatThrownBy(() -> client(front.host(), PASSWORD).uploadBlob("safety/app", digest, content.length,
+                    () -> new ByteArrayInputStream(content)))
+                    .isInstanceOf(RegistryException.class)
+                    .hasMessageNotContaining(PASSWORD);
+
+            assertThat(front.requests()).filteredOn(r -> r.method().equals("POST"))
+                    .allSatisfy(r -> assertThat(r.authorized()).isTrue());
+            assertThat(otherHost.requests()).filteredOn(r -> r.method().equals("PUT")).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.authorized()).as("Authorization sent to another host").isFalse());
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsTriedOnceBeforeAnyOtherRequest() {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
+            RegistryClient client = client(proxy.host(), "not-" + PASSWORD);
+
+            assertThatThrownBy(() -> client.getManifest("safety/app", "1"))
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessage("authentication failed for registry " + proxy.host()
+                            + " as user 'alice' (HTTP 401): check the username and password");
+
+            assertThat(proxy.requests()).extracting(ProxiedRequest::path).containsExactly("/v2/", "/v2/");
+            assertThat(proxy.requests()).extracting(ProxiedRequest::authorized).containsExactly(false, true);
+        }
+    }
+
+    private static RegistryClient client(String host, String password) {
+        return RegistryClient.builder(host)
+                .credentials(CredentialProvider.fixed(host, Credentials.of("alice", password)))
+                .retryPolicy(RetryPolicy.NONE)
+                .build();
+    }
+
+    private static String port(FaultInjectingProxy proxy) {
+        return proxy.host().substring(proxy.host().lastIndexOf(':') + 1);
+    }
+}
