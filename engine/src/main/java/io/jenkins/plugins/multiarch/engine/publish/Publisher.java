@@ -10,6 +10,7 @@ import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.util.Futures;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
 import io.jenkins.plugins.multiarch.engine.verify.CheckRunner;
 import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
@@ -71,10 +72,10 @@ public final class Publisher {
             List<ResolvedImage> images = new ArrayList<>();
             for (int i = 0; i < resolving.size(); i++) {
                 try {
-                    images.add(resolving.get(i).join());
-                } catch (CompletionException e) {
+                    images.add(Futures.join(resolving.get(i)));
+                } catch (RuntimeException e) {
                     problems.add(request.sources().get(i).platform() + " source " + request.sources().get(i).reference()
-                            + ": " + e.getCause().getMessage());
+                            + ": " + Futures.messageOf(e));
                 }
             }
             if (!problems.isEmpty()) {
@@ -90,12 +91,12 @@ public final class Publisher {
             for (int i = 0; i < images.size(); i++) {
                 ResolvedImage image = images.get(i);
                 try {
-                    List<CheckResult> results = checking.get(i).join();
+                    List<CheckResult> results = Futures.join(checking.get(i));
                     checkResults.put(image, results);
                     results.stream().filter(CheckResult::failed).forEach(r -> problems.add(r.message()));
-                } catch (CompletionException e) {
+                } catch (RuntimeException e) {
                     problems.add(image.declared() + " source " + image.source() + " could not be checked: "
-                            + e.getCause().getMessage());
+                            + Futures.messageOf(e));
                 }
             }
             if (!problems.isEmpty()) {
@@ -120,7 +121,7 @@ public final class Publisher {
             List<String> written = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             for (String tag : tags) {
-                Optional<Descriptor> now = current.get(tag).join();
+                Optional<Descriptor> now = Futures.join(current.get(tag));
                 if (now.isPresent() && now.get().digest().equals(indexDigest)) {
                     unchanged.add(tag);
                 } else {
@@ -183,7 +184,7 @@ public final class Publisher {
             try {
                 future.join();
             } catch (CompletionException e) {
-                problems.add(e.getCause().getMessage());
+                problems.add(Futures.messageOf(Futures.unwrap(e)));
             }
         }
         if (!problems.isEmpty()) {
