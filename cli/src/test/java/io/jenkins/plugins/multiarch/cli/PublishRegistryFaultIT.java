@@ -6,6 +6,7 @@ import io.jenkins.plugins.multiarch.engine.testing.FaultInjectingProxy;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
 import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,22 @@ class PublishRegistryFaultIT {
     @AfterEach
     void stopProxy() {
         proxy.close();
+    }
+
+    @Test
+    void aFailedTagWriteExitsOneNamingTheTagsWrittenAndNotWritten() throws Exception {
+        proxy.failNext(1, "PUT", ".*/manifests/latest", 400);
+
+        MultiarchProcess.Outcome outcome = MultiarchProcess.run("publish", repo + ":1.0", "--tag", "latest",
+                "--tag", "stable", "--no-binary-check", "--source", "linux/amd64=" + repo + ":amd64");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(1);
+        assertThat(outcome.stdout()).isEmpty();
+        assertThat(errorLines(outcome)).singleElement().asString().matches(Pattern.quote("multiarch: error: index ")
+                + "sha256:[0-9a-f]{64}" + Pattern.quote(" written under 1.0; writing latest failed: registry "
+                + proxy.host() + " answered PUT cli/faults:latest with HTTP 400: UNAVAILABLE injected by"
+                + " FaultInjectingProxy; not written: latest, stable"));
+        assertThat(proxy.count("PUT", ".*/manifests/stable")).isZero();
     }
 
     /** Standard error from the error line on: the progress lines ({@code verified ...}) come before it. */

@@ -30,8 +30,9 @@ import java.util.function.Supplier;
  *
  * <p>Rounds of requests, each round in parallel: (1) resolve sources (manifest, perhaps an index child, config)
  * while asking what each tag points at now; (2) in a different source repository, mount blobs and put the child
- * manifest into the target repository; (3) put the index under each tag that does not already point at it.
- * Nothing is written when any source fails, and a re-run that changes nothing writes nothing.
+ * manifest into the target repository. Then (3) the index is put under each tag that does not already point at it,
+ * one tag after another in the order given, stopping at the first failure ({@link TagWriteException}). No tag is
+ * written when any source fails, and a re-run that changes nothing writes nothing.
  */
 public final class Publisher {
 
@@ -137,13 +138,8 @@ public final class Publisher {
                     }
                 }
                 joinAll(copies, "copying images into " + request.target().repositoryName());
-                // Round 3: the index under each tag.
-                List<CompletableFuture<Void>> puts = new ArrayList<>();
-                for (String tag : written) {
-                    puts.add(CompletableFuture.runAsync(
-                            () -> client.putManifest(targetRepo, tag, indexBytes, index.mediaType()), pool));
-                }
-                joinAll(puts, "writing tags");
+                // Then the index under each tag, one after another: a failure leaves a known prefix written.
+                new TagWriter(client).write(targetRepo, written, unchanged, indexDigest, indexBytes, index.mediaType());
                 unchanged.forEach(tag -> log.accept("tag " + tag + " already points at " + indexDigest + "; not written"));
             }
             List<PlatformResult> platforms = new ArrayList<>();

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
+import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
@@ -55,6 +58,28 @@ class PublishFaultIntegrationTest {
                 .hasMessageStartingWith("registry " + proxy.host() + " denied HEAD faults/app:denied")
                 .hasMessageNotContaining("Exception")
                 .hasMessageNotContaining("io.jenkins");
+    }
+
+    @Test
+    void aFailedTagWriteStopsThereAndNamesTheTagsWrittenAndNotWritten() {
+        proxy.failNext(1, "PUT", ".*/manifests/latest", 400);
+
+        TagWriteException e = catchThrowableOfType(() -> publish("faults/app:1.0", List.of("latest", "stable"),
+                "linux/amd64=faults/app:amd64", "linux/arm64=faults/app:arm64"), TagWriteException.class);
+
+        assertThat(e).hasMessage("index " + e.indexDigest() + " written under 1.0; writing latest failed: registry "
+                + proxy.host() + " answered PUT faults/app:latest with HTTP 400: UNAVAILABLE injected by"
+                + " FaultInjectingProxy; not written: latest, stable");
+        assertThat(e.tagsWritten()).containsExactly("1.0");
+        assertThat(e.tagsNotWritten()).containsExactly("latest", "stable");
+        // One after another, the target's tag first, and nothing after the failure.
+        assertThat(proxy.requests()).filteredOn(r -> r.method().equals("PUT"))
+                .extracting(r -> r.path() + " " + r.status())
+                .containsExactly("/v2/faults/app/manifests/1.0 201", "/v2/faults/app/manifests/latest 400");
+        RegistryClient direct = RegistryClient.builder(registry.host()).build();
+        assertThat(direct.headManifest("faults/app", "1.0")).map(Descriptor::digest).contains(e.indexDigest());
+        assertThat(direct.headManifest("faults/app", "latest")).isEmpty();
+        assertThat(direct.headManifest("faults/app", "stable")).isEmpty();
     }
 
     // ---- helpers ----
