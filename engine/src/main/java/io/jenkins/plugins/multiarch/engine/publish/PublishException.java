@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A publish that stopped before writing any tag: one or more sources could not be resolved or failed
- * verification. Every problem is listed, not just the first, so one run tells the user all there is to fix. The
- * one that may come after some tags were written is the subclass {@link TagWriteException}.
+ * verification, or images could not be copied into the target repository. Every problem is listed, not just the
+ * first, so one run tells the user all there is to fix. The one that may come after some tags were written is the
+ * subclass {@link TagWriteException}.
  */
 public class PublishException extends RuntimeException {
 

@@ -8,7 +8,6 @@ import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
 import io.jenkins.plugins.multiarch.engine.util.Futures;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,10 +27,11 @@ import java.util.function.Supplier;
  * Publishes one index over per-platform images: resolve every source, verify every image, and only then write.
  *
  * <p>Rounds of requests, each round in parallel: (1) resolve sources (manifest, perhaps an index child, config)
- * while asking what each tag points at now; (2) in a different source repository, mount blobs and put the child
- * manifest into the target repository. Then (3) the index is put under each tag that does not already point at it,
- * one tag after another in the order given, stopping at the first failure ({@link TagWriteException}). No tag is
- * written when any source fails, and a re-run that changes nothing writes nothing.
+ * while asking what each tag points at now; (2) for images in another repository, mount their blobs (each distinct
+ * blob once) and put their manifests into the target repository ({@link CrossRepositoryCopy}). Then (3) the index
+ * is put under each tag that does not already point at it, one tag after another in the order given, stopping at
+ * the first failure ({@link TagWriteException}). No tag is written when any source fails, and a re-run that changes
+ * nothing writes nothing.
  */
 public final class Publisher {
 
@@ -131,13 +130,7 @@ public final class Publisher {
             }
             if (!request.dryRun()) {
                 // Round 2: children from other repositories of this registry must exist in the target repository.
-                List<CompletableFuture<Void>> copies = new ArrayList<>();
-                for (ResolvedImage image : images) {
-                    if (!image.source().repository().equals(targetRepo)) {
-                        copies.add(CompletableFuture.runAsync(() -> copyInto(targetRepo, image), pool));
-                    }
-                }
-                joinAll(copies, "copying images into " + request.target().repositoryName());
+                new CrossRepositoryCopy(client, pool).copyInto(targetRepo, images);
                 // Then the index under each tag, one after another: a failure leaves a known prefix written.
                 new TagWriter(client).write(targetRepo, written, unchanged, indexDigest, indexBytes, index.mediaType());
                 unchanged.forEach(tag -> log.accept("tag " + tag + " already points at " + indexDigest + "; not written"));
@@ -156,35 +149,7 @@ public final class Publisher {
         }
     }
 
-    private void copyInto(String targetRepo, ResolvedImage image) {
-        Digest digest = image.manifest().digest();
-        if (client.headManifest(targetRepo, digest.toString()).isPresent()) {
-            return;
-        }
-        List<Digest> blobs = new ArrayList<>();
-        blobs.add(image.image().config().digest());
-        image.image().layers().forEach(layer -> blobs.add(layer.digest()));
-        for (Digest blob : blobs.stream().distinct().toList()) {
-            client.mountBlob(targetRepo, blob, image.source().repository());
-        }
-        client.putManifest(targetRepo, digest.toString(), image.manifest().bytes(), image.manifest().mediaType());
-    }
-
     private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, pool);
-    }
-
-    private static void joinAll(List<CompletableFuture<Void>> futures, String what) {
-        List<String> problems = new ArrayList<>();
-        for (CompletableFuture<Void> future : futures) {
-            try {
-                future.join();
-            } catch (CompletionException e) {
-                problems.add(Futures.messageOf(Futures.unwrap(e)));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RegistryException(what + " failed: " + String.join("; ", problems), -1);
-        }
     }
 }

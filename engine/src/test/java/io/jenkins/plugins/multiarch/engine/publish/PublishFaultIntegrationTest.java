@@ -11,7 +11,11 @@ import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.testing.FaultInjectingProxy;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
+import io.jenkins.plugins.multiarch.engine.testing.ProxiedRequest;
 import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
+import io.jenkins.plugins.multiarch.engine.testing.UploadedImage;
+import java.nio.charset.StandardCharsets;
 import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +84,31 @@ class PublishFaultIntegrationTest {
         assertThat(direct.headManifest("faults/app", "1.0")).map(Descriptor::digest).contains(e.indexDigest());
         assertThat(direct.headManifest("faults/app", "latest")).isEmpty();
         assertThat(direct.headManifest("faults/app", "stable")).isEmpty();
+    }
+
+    @Test
+    void aLayerTwoPlatformsShareIsMountedOnce() {
+        TarLayer base = TarLayer.builder().text("etc/os-release", "ID=shared-base\n").build();
+        String amd64 = UploadedImage.forPlatform("linux/amd64").layer(base)
+                .layer(TarLayer.withFile("hello", "amd64".getBytes(StandardCharsets.UTF_8)))
+                .pushTo(registry, "faults/elsewhere:amd64");
+        String arm64 = UploadedImage.forPlatform("linux/arm64").layer(base)
+                .layer(TarLayer.withFile("hello", "arm64".getBytes(StandardCharsets.UTF_8)))
+                .pushTo(registry, "faults/elsewhere:arm64");
+
+        publish("faults/shared:1.0", List.of(), "linux/amd64=faults/elsewhere@" + amd64,
+                "linux/arm64=faults/elsewhere@" + arm64);
+
+        // Two configs, two top layers and the shared base: five distinct blobs, one mount each.
+        List<String> mounted = proxy.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().equals("/v2/faults/shared/blobs/uploads/"))
+                .map(r -> r.query().replaceAll(".*mount=([^&]+).*", "$1"))
+                .toList();
+        assertThat(mounted).hasSize(5).doesNotHaveDuplicates().contains(base.digest());
+        assertThat(proxy.requests()).filteredOn(r -> r.method().equals("PUT"))
+                .extracting(ProxiedRequest::path)
+                .containsExactlyInAnyOrder("/v2/faults/shared/manifests/" + amd64, "/v2/faults/shared/manifests/" + arm64,
+                        "/v2/faults/shared/manifests/1.0");
     }
 
     // ---- helpers ----
