@@ -122,6 +122,20 @@ class PublishCommandIT {
             assertThat(noPasswordSource.exitCode()).isEqualTo(2);
             assertThat(noPasswordSource.stderr()).contains("needs --password-stdin");
         }
+
+        @Test
+        void anInvalidDockerConfigIsAFailureNamingTheFileNotAUsageError(@TempDir Path dockerConfig) throws Exception {
+            Path file = dockerConfig.resolve("config.json");
+            Files.writeString(file, "{\"auths\": {");
+            String repo = registry.host() + "/cli/app";
+
+            MultiarchProcess.Outcome outcome = MultiarchProcess.run(null, Map.of("DOCKER_CONFIG", dockerConfig.toString()),
+                    "publish", repo + ":config", "--source", "linux/amd64=" + repo + ":amd64");
+
+            assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(1);
+            assertThat(outcome.stdout()).isEmpty();
+            assertThat(outcome.stderr()).startsWith("multiarch: error: Docker config " + file + " is not valid JSON");
+        }
     }
 
     @Nested
