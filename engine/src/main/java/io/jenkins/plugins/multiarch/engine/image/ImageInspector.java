@@ -53,9 +53,10 @@ public final class ImageInspector {
         ImageConfig config = ManifestCodec.parseConfig(client.getBlob(reference.repository(), image.config().digest()));
         Platform platform;
         try {
-            platform = Platform.parse(config.platformText());
+            platform = Platform.parse(config.platformText()).withOsVersion(config.osVersion());
         } catch (InvalidPlatformException e) {
-            platform = new Platform(String.valueOf(config.os()), String.valueOf(config.architecture()), config.variant());
+            platform = new Platform(String.valueOf(config.os()), String.valueOf(config.architecture()), config.variant(),
+                    config.osVersion());
         }
         return new InspectResult(reference, response.digest(), response.mediaType(), response.bytes().length,
                 List.of(new InspectResult.Entry(platform, response.digest(), response.mediaType(),

@@ -6,6 +6,7 @@ import io.jenkins.plugins.multiarch.engine.index.IndexAssembler;
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
@@ -107,7 +108,7 @@ public final class Publisher {
 
             List<Descriptor> children = new ArrayList<>();
             for (ResolvedImage image : images) {
-                children.add(image.manifest().descriptor().withPlatform(image.declared()));
+                children.add(image.manifest().descriptor().withPlatform(indexPlatform(image)));
             }
             ManifestIndex index;
             try {
@@ -137,7 +138,7 @@ public final class Publisher {
             }
             List<PlatformResult> platforms = new ArrayList<>();
             for (ResolvedImage image : images) {
-                platforms.add(new PlatformResult(image.declared(), image.source(), image.manifest().digest(),
+                platforms.add(new PlatformResult(indexPlatform(image), image.source(), image.manifest().digest(),
                         image.manifest().mediaType(), image.manifest().bytes().length, image.image().contentSize(),
                         checkResults.get(image)));
             }
@@ -147,6 +148,11 @@ public final class Publisher {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The declared platform, with the config's os.version: Windows hosts pick their image by it. */
+    private static Platform indexPlatform(ResolvedImage image) {
+        return image.declared().withOsVersion(image.config().osVersion());
     }
 
     private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> work) {
