@@ -131,7 +131,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan = validate();
+        Plan plan = UsageException.parsing(this::validate);
         BuilderKind kind = builder != null ? builder : BuilderKind.detect(programs);
         kind.requireInstalled(programs);
         checkFormatFor(kind, plan.format());
@@ -186,7 +186,7 @@ final class BuildCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Everything the options say, checked; throws IllegalArgumentException (a usage error) naming the bad input. */
+    /** Everything the options say, checked; throws IllegalArgumentException naming the bad input. */
     Plan validate() {
         registryOptions.validate();
         if (jobs != null && jobs < 1) {
@@ -285,7 +285,7 @@ final class BuildCommand implements Callable<Integer> {
     /** buildah and podman here always make OCI manifests, which a Docker manifest list cannot list. */
     private static void checkFormatFor(BuilderKind kind, IndexFormat format) {
         if (format == IndexFormat.DOCKER && kind.usesContainersStorage()) {
-            throw new IllegalArgumentException("--format docker needs Docker manifests, but " + kind + " builds push OCI"
+            throw new UsageException("--format docker needs Docker manifests, but " + kind + " builds push OCI"
                     + " manifests; use --format oci (the default) or auto, or --builder docker");
         }
     }

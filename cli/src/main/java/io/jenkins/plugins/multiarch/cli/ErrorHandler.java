@@ -18,7 +18,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
         err.println("multiarch: error: " + message);
         err.flush();
-        return ex instanceof IllegalArgumentException ? USAGE : FAILED;
+        // Only the command line's own options and arguments are usage errors; see UsageException.
+        return ex instanceof UsageException ? USAGE : FAILED;
     }
 
     @Override

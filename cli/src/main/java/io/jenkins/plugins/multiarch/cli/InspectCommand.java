@@ -29,7 +29,8 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImageReference ref = ImageReference.parse(reference);
+        registryOptions.validate();
+        ImageReference ref = UsageException.parsing(() -> ImageReference.parse(reference));
         InspectResult result = new ImageInspector(registryOptions.client(ref.registry(), System.in)).inspect(ref);
         spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() + "\n" : result.toText());
         spec.commandLine().getOut().flush();

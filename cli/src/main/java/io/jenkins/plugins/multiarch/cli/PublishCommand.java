@@ -62,6 +62,19 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Plan plan = UsageException.parsing(this::plan);
+        RegistryClient client = registryOptions.client(plan.request().target().registry(), System.in);
+        Publisher publisher = new Publisher(client, plan.checks(),
+                line -> spec.commandLine().getErr().println(line));
+        PublishResult result = publisher.publish(plan.request());
+        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() + "\n" : result.toText());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Everything the options say, checked before any registry is asked anything. */
+    private Plan plan() {
+        registryOptions.validate();
         ImageReference targetRef = ImageReference.parse(target);
         List<PlatformSource> parsed = new ArrayList<>();
         for (String source : sources) {
@@ -69,13 +82,10 @@ final class PublishCommand implements Callable<Integer> {
         }
         PublishRequest request = new PublishRequest(targetRef, tags, parsed, IndexFormat.parse(format),
                 PublishRequest.parseAnnotations(annotations), dryRun);
-        List<ImageCheck> checks = binaryOptions.publishChecks(noBinaryCheck);
-        RegistryClient client = registryOptions.client(targetRef.registry(), System.in);
-        Publisher publisher = new Publisher(client, checks,
-                line -> spec.commandLine().getErr().println(line));
-        PublishResult result = publisher.publish(request);
-        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() + "\n" : result.toText());
-        spec.commandLine().getOut().flush();
-        return 0;
+        return new Plan(request, binaryOptions.publishChecks(noBinaryCheck));
+    }
+
+    /** The validated request and the checks every image must pass. */
+    private record Plan(PublishRequest request, List<ImageCheck> checks) {
     }
 }

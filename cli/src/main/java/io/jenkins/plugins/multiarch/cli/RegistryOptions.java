@@ -52,10 +52,10 @@ final class RegistryOptions {
     /** Fails with a usage error when --username and --password-stdin are not given together. */
     void validate() {
         if (username == null && passwordStdin) {
-            throw new IllegalArgumentException("--password-stdin needs --username");
+            throw new UsageException("--password-stdin needs --username");
         }
         if (username != null && !passwordStdin) {
-            throw new IllegalArgumentException("--username " + username + " needs --password-stdin: pipe the password"
+            throw new UsageException("--username " + username + " needs --password-stdin: pipe the password"
                     + " in (passwords on the command line would show in process listings)");
         }
     }
@@ -83,11 +83,11 @@ final class RegistryOptions {
             String password = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
             password = password.replaceAll("[\\r\\n]+$", "");
             if (password.isEmpty()) {
-                throw new IllegalArgumentException("--password-stdin: standard input was empty; pipe the password in");
+                throw new UsageException("--password-stdin: standard input was empty; pipe the password in");
             }
             return password;
         } catch (IOException e) {
-            throw new IllegalArgumentException("--password-stdin: cannot read standard input: " + e.getMessage());
+            throw new IllegalStateException("--password-stdin: cannot read standard input: " + e.getMessage(), e);
         }
     }
 }

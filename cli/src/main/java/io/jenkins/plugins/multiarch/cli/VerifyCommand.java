@@ -36,8 +36,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImageReference ref = ImageReference.parse(reference);
-        List<ImageCheck> checks = List.of(ImageCheck.configPlatform(), binaryOptions.check());
+        registryOptions.validate();
+        ImageReference ref = UsageException.parsing(() -> ImageReference.parse(reference));
+        List<ImageCheck> checks = UsageException.parsing(() -> List.of(ImageCheck.configPlatform(), binaryOptions.check()));
         // "Not checked" is shown in the table and the JSON; standard error is kept for problems.
         ImageVerifier verifier = new ImageVerifier(registryOptions.client(ref.registry(), System.in), checks, line -> { });
         VerifyResult result = verifier.verify(ref);

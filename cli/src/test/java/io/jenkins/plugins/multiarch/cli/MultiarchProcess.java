@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs {@code bin/multiarch} as a user would: a separate process on the packaged jar. */
 final class MultiarchProcess {
@@ -28,15 +30,22 @@ final class MultiarchProcess {
         return dir;
     }
 
+    /**
+     * Runs bin/multiarch with {@code env} added to this process's environment. Credentials come from nowhere unless
+     * {@code env} says otherwise: DOCKER_CONFIG is an empty directory and REGISTRY_AUTH_FILE an auth file without
+     * entries, so the developer's own logins cannot make a test pass or fail.
+     */
     static Outcome run(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(repositoryRoot().resolve("bin/multiarch").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
-        Path out = Files.createTempFile("multiarch-out", ".txt");
-        Path err = Files.createTempFile("multiarch-err", ".txt");
+        Path scratch = Files.createTempDirectory("multiarch-process");
         try {
+            builder.environment().putAll(noCredentials(scratch));
+            builder.environment().putAll(env);
+            Path out = scratch.resolve("stdout.txt");
+            Path err = scratch.resolve("stderr.txt");
             builder.redirectOutput(out.toFile()).redirectError(err.toFile());
             Process process = builder.start();
             try (OutputStream in = process.getOutputStream()) {
@@ -50,8 +59,21 @@ final class MultiarchProcess {
             }
             return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
+            deleteRecursively(scratch);
+        }
+    }
+
+    private static Map<String, String> noCredentials(Path scratch) throws IOException {
+        Path dockerConfig = Files.createDirectory(scratch.resolve("docker-config"));
+        Path authFile = Files.writeString(scratch.resolve("containers-auth.json"), "{\"auths\":{}}");
+        return Map.of("DOCKER_CONFIG", dockerConfig.toString(), "REGISTRY_AUTH_FILE", authFile.toString());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
         }
     }
 

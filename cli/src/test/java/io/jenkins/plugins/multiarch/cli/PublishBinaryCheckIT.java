@@ -3,7 +3,6 @@ package io.jenkins.plugins.multiarch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
 import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
@@ -16,8 +15,6 @@ class PublishBinaryCheckIT {
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.anonymous();
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static String repo;
 
@@ -38,7 +35,7 @@ class PublishBinaryCheckIT {
                 "--source", "linux/amd64=" + repo + ":amd64", "--source", "linux/arm64=" + repo + ":arm64");
         assertThat(good.exitCode()).as(good.stderr()).isZero();
         assertThat(good.stdout()).contains("CHECK", "/hello x86-64 ✓", "/hello AArch64 ✓");
-        String before = MultiarchProcess.run("inspect", repo + ":stable", "--output", "json").stdout();
+        JsonNode before = inspectJson(repo + ":stable");
 
         MultiarchProcess.Outcome bad = MultiarchProcess.run("publish", repo + ":stable",
                 "--source", "linux/arm64=" + repo + ":arm64-bad");
@@ -48,8 +45,14 @@ class PublishBinaryCheckIT {
         assertThat(bad.stderr().strip().lines()).containsExactly("multiarch: error: nothing was published: 1"
                 + " verification failure: linux/arm64 image " + repo + ":arm64-bad: /hello is an x86-64 ELF"
                 + " executable; arm64 hosts would fail with 'exec format error'");
-        String after = MultiarchProcess.run("inspect", repo + ":stable", "--output", "json").stdout();
-        assertThat(JSON.readTree(after).path("digest")).isEqualTo(JSON.readTree(before).path("digest"));
+        JsonNode after = inspectJson(repo + ":stable");
+        assertThat(after.path("digest").asText()).startsWith("sha256:").isEqualTo(before.path("digest").asText());
+    }
+
+    private static JsonNode inspectJson(String reference) throws Exception {
+        MultiarchProcess.Outcome inspect = MultiarchProcess.run("inspect", reference, "--output", "json");
+        assertThat(inspect.exitCode()).as(inspect.stderr()).isZero();
+        return StdoutJson.parse(inspect.stdout());
     }
 
     @Test
@@ -58,7 +61,7 @@ class PublishBinaryCheckIT {
                 "--source", "linux/arm64=" + repo + ":arm64", "--binary-budget", "1M");
 
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        JsonNode binary = JSON.readTree(outcome.stdout()).path("platforms").get(0).path("checks").get(1);
+        JsonNode binary = StdoutJson.parse(outcome.stdout()).path("platforms").get(0).path("checks").get(1);
         assertThat(binary.path("check").asText()).isEqualTo("binary");
         assertThat(binary.path("status").asText()).isEqualTo("PASSED");
         assertThat(binary.path("details").path("checkedFile").asText()).isEqualTo("/hello");

@@ -50,7 +50,7 @@ class PublishCommandIT {
 
             MultiarchProcess.Outcome inspect = MultiarchProcess.run("inspect", repo + ":latest", "--output", "json");
             assertThat(inspect.exitCode()).as(inspect.stderr()).isZero();
-            JsonNode json = JSON.readTree(inspect.stdout());
+            JsonNode json = StdoutJson.parse(inspect.stdout());
             assertThat(json.path("mediaType").asText()).isEqualTo("application/vnd.oci.image.index.v1+json");
             assertThat(json.path("platforms").findValuesAsText("platform")).containsExactly("linux/amd64", "linux/arm64");
             assertThat(json.path("platforms").findValuesAsText("digest")).containsExactly(amd64, arm64);
@@ -59,6 +59,7 @@ class PublishCommandIT {
             assertThat(JSON.readTree(raw).path("manifests").findValuesAsText("digest")).containsExactly(amd64, arm64);
 
             MultiarchProcess.Outcome text = MultiarchProcess.run("inspect", repo + ":1.0");
+            assertThat(text.exitCode()).as(text.stderr()).isZero();
             assertThat(text.stdout()).contains("OCI image index", "2 platforms", "linux/amd64", "linux/arm64");
         }
 
@@ -69,13 +70,15 @@ class PublishCommandIT {
             MultiarchProcess.Outcome first = MultiarchProcess.run(args);
             MultiarchProcess.Outcome second = MultiarchProcess.run(args);
 
-            JsonNode a = JSON.readTree(first.stdout());
-            JsonNode b = JSON.readTree(second.stdout());
-            assertThat(a.path("tagsWritten").findValuesAsText("")).isEmpty();
-            assertThat(a.path("tagsWritten").get(0).asText()).isEqualTo("json");
+            assertThat(first.exitCode()).as(first.stderr()).isZero();
+            assertThat(second.exitCode()).as(second.stderr()).isZero();
+            JsonNode a = StdoutJson.parse(first.stdout());
+            JsonNode b = StdoutJson.parse(second.stdout());
+            assertThat(a.path("tagsWritten")).map(JsonNode::asText).containsExactly("json");
+            assertThat(a.path("tagsUnchanged")).isEmpty();
             assertThat(b.path("tagsWritten")).isEmpty();
-            assertThat(b.path("tagsUnchanged").get(0).asText()).isEqualTo("json");
-            assertThat(b.path("digest").asText()).isEqualTo(a.path("digest").asText());
+            assertThat(b.path("tagsUnchanged")).map(JsonNode::asText).containsExactly("json");
+            assertThat(b.path("digest").asText()).startsWith("sha256:").isEqualTo(a.path("digest").asText());
         }
 
         @Test
@@ -121,6 +124,20 @@ class PublishCommandIT {
                     "--source", "linux/amd64=" + repo + ":amd64");
             assertThat(noPasswordSource.exitCode()).isEqualTo(2);
             assertThat(noPasswordSource.stderr()).contains("needs --password-stdin");
+        }
+
+        @Test
+        void anInvalidDockerConfigIsAFailureNamingTheFileNotAUsageError(@TempDir Path dockerConfig) throws Exception {
+            Path file = dockerConfig.resolve("config.json");
+            Files.writeString(file, "{\"auths\": {");
+            String repo = registry.host() + "/cli/app";
+
+            MultiarchProcess.Outcome outcome = MultiarchProcess.run(null, Map.of("DOCKER_CONFIG", dockerConfig.toString()),
+                    "publish", repo + ":config", "--source", "linux/amd64=" + repo + ":amd64");
+
+            assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(1);
+            assertThat(outcome.stdout()).isEmpty();
+            assertThat(outcome.stderr()).startsWith("multiarch: error: Docker config " + file + " is not valid JSON");
         }
     }
 

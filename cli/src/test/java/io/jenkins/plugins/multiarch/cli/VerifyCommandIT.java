@@ -3,7 +3,6 @@ package io.jenkins.plugins.multiarch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
 import io.jenkins.plugins.multiarch.engine.testing.ImageFixtures;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
@@ -17,8 +16,6 @@ class VerifyCommandIT {
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.anonymous();
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static String repo;
     static String arm64Bad;
@@ -70,7 +67,7 @@ class VerifyCommandIT {
                 "--all-binaries");
 
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        JsonNode json = JSON.readTree(outcome.stdout());
+        JsonNode json = StdoutJson.parse(outcome.stdout());
         assertThat(json.path("passed").asBoolean()).isTrue();
         JsonNode platform = json.path("platforms").get(0);
         assertThat(platform.path("platform").asText()).isEqualTo("linux/arm64");

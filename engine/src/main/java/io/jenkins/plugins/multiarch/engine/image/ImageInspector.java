@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.util.Futures;
 
 /**
  * Tells what a reference points at. For an index it reads each child manifest (in parallel) to give image sizes;
@@ -44,7 +44,7 @@ public final class ImageInspector {
                     entries.add(CompletableFuture.supplyAsync(() -> entry(reference, child), pool));
                 }
                 return new InspectResult(reference, response.digest(), response.mediaType(), response.bytes().length,
-                        entries.stream().map(ImageInspector::join).toList(), index.annotations());
+                        entries.stream().map(Futures::join).toList(), index.annotations());
             } finally {
                 pool.shutdownNow();
             }
@@ -53,21 +53,14 @@ public final class ImageInspector {
         ImageConfig config = ManifestCodec.parseConfig(client.getBlob(reference.repository(), image.config().digest()));
         Platform platform;
         try {
-            platform = Platform.parse(config.platformText());
+            platform = Platform.parse(config.platformText()).withOsVersion(config.osVersion());
         } catch (InvalidPlatformException e) {
-            platform = new Platform(String.valueOf(config.os()), String.valueOf(config.architecture()), config.variant());
+            platform = new Platform(String.valueOf(config.os()), String.valueOf(config.architecture()), config.variant(),
+                    config.osVersion());
         }
         return new InspectResult(reference, response.digest(), response.mediaType(), response.bytes().length,
                 List.of(new InspectResult.Entry(platform, response.digest(), response.mediaType(),
                         response.bytes().length, image.contentSize())), Map.of());
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 
     private InspectResult.Entry entry(ImageReference reference, Descriptor child) {

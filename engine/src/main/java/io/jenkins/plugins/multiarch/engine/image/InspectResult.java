@@ -50,13 +50,18 @@ public record InspectResult(ImageReference reference, Digest digest, String medi
                 .append(platforms.size()).append(platforms.size() == 1 ? " platform" : " platforms").append('\n');
         new TreeMap<>(annotations).forEach((k, v) -> sb.append("  ").append(k).append('=').append(v).append('\n'));
         int width = Math.max("PLATFORM".length(),
-                platforms.stream().mapToInt(e -> String.valueOf(e.platform()).length()).max().orElse(0));
+                platforms.stream().mapToInt(e -> label(e.platform()).length()).max().orElse(0));
         sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", "PLATFORM", "DIGEST", "SIZE", "TYPE"));
         for (Entry e : platforms) {
-            sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", e.platform(), e.digest(),
+            sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", label(e.platform()), e.digest(),
                     Sizes.human(e.imageSize()), MediaTypes.describe(e.mediaType())));
         }
         return sb.toString();
+    }
+
+    /** {@code windows/amd64 (os.version 10.0.17763.5458)}; null for an index entry without a platform. */
+    private static String label(Platform platform) {
+        return platform == null ? "null" : platform.describe();
     }
 
     public String toJson() {
@@ -71,6 +76,9 @@ public record InspectResult(ImageReference reference, Digest digest, String medi
         for (Entry e : platforms) {
             ObjectNode node = list.addObject();
             node.put("platform", String.valueOf(e.platform()));
+            if (e.platform() != null && e.platform().osVersion() != null) {
+                node.put("osVersion", e.platform().osVersion());
+            }
             node.put("digest", e.digest().toString());
             node.put("mediaType", e.mediaType());
             node.put("manifestSize", e.manifestSize());

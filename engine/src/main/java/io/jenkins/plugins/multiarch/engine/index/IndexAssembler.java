@@ -20,7 +20,8 @@ public final class IndexAssembler {
     private static final Comparator<Descriptor> BY_PLATFORM = Comparator
             .comparing((Descriptor d) -> d.platform().os())
             .thenComparing(d -> d.platform().architecture())
-            .thenComparing(d -> d.platform().variant() == null ? "" : d.platform().variant());
+            .thenComparing(d -> d.platform().variant() == null ? "" : d.platform().variant())
+            .thenComparing(d -> d.platform().osVersion() == null ? "" : d.platform().osVersion());
 
     private IndexAssembler() {
     }
@@ -52,7 +53,8 @@ public final class IndexAssembler {
         for (int i = 1; i < sorted.size(); i++) {
             Platform a = sorted.get(i - 1).platform();
             if (a.equals(sorted.get(i).platform())) {
-                throw new IllegalArgumentException("platform " + a + " is given twice; each platform may appear once");
+                throw new IllegalArgumentException("platform " + a.describe() + " is given twice; each platform may"
+                        + " appear once" + (a.osVersion() == null ? "" : " per OS version"));
             }
         }
         return new ManifestIndex(mediaType, sorted, annotations);

@@ -88,6 +88,9 @@ public final class ManifestCodec {
                 ObjectNode platform = node.putObject("platform");
                 platform.put("architecture", child.platform().architecture());
                 platform.put("os", child.platform().os());
+                if (child.platform().osVersion() != null) {
+                    platform.put("os.version", child.platform().osVersion());
+                }
                 if (child.platform().variant() != null) {
                     platform.put("variant", child.platform().variant());
                 }
@@ -126,7 +129,10 @@ public final class ManifestCodec {
                 stringMap(node.get("annotations")));
     }
 
-    /** Keeps platforms we cannot normalize (e.g. buildx attestations' unknown/unknown) as they are written. */
+    /**
+     * Keeps platforms we cannot normalize (e.g. buildx attestations' unknown/unknown) as they are written, and the
+     * os.version of Windows entries.
+     */
     private static Platform platform(JsonNode node) {
         if (node == null || !node.isObject()) {
             return null;
@@ -134,13 +140,15 @@ public final class ManifestCodec {
         String os = text(node, "os");
         String architecture = text(node, "architecture");
         String variant = text(node, "variant");
+        String osVersion = text(node, "os.version");
         if (os == null || architecture == null) {
             return null;
         }
         try {
-            return Platform.parse(os + "/" + architecture + (variant == null || variant.isEmpty() ? "" : "/" + variant));
+            return Platform.parse(os + "/" + architecture + (variant == null || variant.isEmpty() ? "" : "/" + variant))
+                    .withOsVersion(osVersion);
         } catch (InvalidPlatformException e) {
-            return new Platform(os, architecture, variant);
+            return new Platform(os, architecture, variant, osVersion);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.platform;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -11,8 +12,14 @@ import java.util.regex.Pattern;
  *
  * <p>Parsing accepts the aliases people type (aarch64, x86_64, armhf, ...) and always yields the normalized
  * form, so two spellings of one platform compare equal.
+ *
+ * <p>{@code osVersion} is the index's {@code os.version}, which Windows images carry (e.g. {@code 10.0.17763.5458})
+ * and Windows hosts choose by: two images for {@code windows/amd64} of different OS versions are two platforms. It
+ * takes part in equality and ordering, is null where absent (always for what {@link #parse} gives), and is not part
+ * of {@link #toString()}.
  */
-public record Platform(String os, String architecture, String variant) implements Comparable<Platform> {
+public record Platform(String os, String architecture, String variant, String osVersion)
+        implements Comparable<Platform> {
 
     static final Set<String> KNOWN_OS = Set.of(
             "linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "solaris", "illumos", "aix", "android",
@@ -35,6 +42,27 @@ public record Platform(String os, String architecture, String variant) implement
         if (variant != null && variant.isEmpty()) {
             variant = null;
         }
+        if (osVersion != null && osVersion.isEmpty()) {
+            osVersion = null;
+        }
+    }
+
+    /** A platform without an OS version: every Linux one. */
+    public Platform(String os, String architecture, String variant) {
+        this(os, architecture, variant, null);
+    }
+
+    /**
+     * True where images of one os/arch are told apart by {@code os.version}: Windows, whose hosts run only images of
+     * a compatible OS version. Elsewhere the field is not used.
+     */
+    public boolean hasOsVersions() {
+        return "windows".equals(os);
+    }
+
+    /** This platform for a specific OS version (null or empty: none), e.g. from an image config's os.version. */
+    public Platform withOsVersion(String version) {
+        return new Platform(os, architecture, variant, version);
     }
 
     public static final Platform LINUX_AMD64 = new Platform("linux", "amd64", null);
@@ -187,9 +215,18 @@ public record Platform(String os, String architecture, String variant) implement
         return other.variant == null || Objects.equals(variant, other.variant);
     }
 
+    private static final Comparator<Platform> ORDER = Comparator.comparing(Platform::toString)
+            .thenComparing(Platform::osVersion, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** By {@link #toString()}, then OS version (none first). */
     @Override
     public int compareTo(Platform o) {
-        return toString().compareTo(o.toString());
+        return ORDER.compare(this, o);
+    }
+
+    /** {@code windows/amd64 (os.version 10.0.17763.5458)} where there is an OS version, else {@link #toString()}. */
+    public String describe() {
+        return osVersion == null ? toString() : this + " (os.version " + osVersion + ")";
     }
 
     @Override

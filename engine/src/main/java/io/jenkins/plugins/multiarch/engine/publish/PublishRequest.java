@@ -37,7 +37,9 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
         }
         Set<Platform> seen = new HashSet<>();
         for (PlatformSource source : sources) {
-            if (!seen.add(source.platform())) {
+            // Two Windows images of one os/arch may differ by os.version, which only their configs tell: the
+            // publish checks those once it has read them.
+            if (!source.platform().hasOsVersions() && !seen.add(source.platform())) {
                 throw new IllegalArgumentException("platform " + source.platform() + " is given twice; each platform "
                         + "may have one source");
             }

@@ -53,14 +53,14 @@ public record PublishResult(String repository, Digest indexDigest, String mediaT
                         .append(" (already this index)\n");
             }
         }
-        int width = platforms.stream().mapToInt(p -> p.platform().toString().length()).max().orElse(8);
+        int width = platforms.stream().mapToInt(p -> p.platform().describe().length()).max().orElse(8);
         width = Math.max(width, "PLATFORM".length());
         int sourceWidth = Math.max("SOURCE".length(),
                 platforms.stream().mapToInt(p -> p.source().toString().length()).max().orElse(0));
         String row = "  %-" + width + "s  %-71s  %10s  %-" + sourceWidth + "s  %s%n";
         sb.append(String.format(row, "PLATFORM", "DIGEST", "SIZE", "SOURCE", "CHECK"));
         for (PlatformResult p : platforms) {
-            sb.append(String.format(row, p.platform(), p.digest(), Sizes.human(p.imageSize()), p.source(),
+            sb.append(String.format(row, p.platform().describe(), p.digest(), Sizes.human(p.imageSize()), p.source(),
                     p.checkSummary()));
         }
         return sb.toString();
@@ -80,6 +80,9 @@ public record PublishResult(String repository, Digest indexDigest, String mediaT
         for (PlatformResult p : platforms) {
             ObjectNode node = list.addObject();
             node.put("platform", p.platform().toString());
+            if (p.platform().osVersion() != null) {
+                node.put("osVersion", p.platform().osVersion());
+            }
             node.put("source", p.source().toString());
             node.put("digest", p.digest().toString());
             node.put("mediaType", p.mediaType());

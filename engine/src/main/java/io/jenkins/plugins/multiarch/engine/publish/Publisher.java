@@ -6,10 +6,11 @@ import io.jenkins.plugins.multiarch.engine.index.IndexAssembler;
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.util.Futures;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
 import io.jenkins.plugins.multiarch.engine.verify.CheckRunner;
 import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -28,9 +28,11 @@ import java.util.function.Supplier;
  * Publishes one index over per-platform images: resolve every source, verify every image, and only then write.
  *
  * <p>Rounds of requests, each round in parallel: (1) resolve sources (manifest, perhaps an index child, config)
- * while asking what each tag points at now; (2) in a different source repository, mount blobs and put the child
- * manifest into the target repository; (3) put the index under each tag that does not already point at it.
- * Nothing is written when any source fails, and a re-run that changes nothing writes nothing.
+ * while asking what each tag points at now; (2) for images in another repository, mount their blobs (each distinct
+ * blob once) and put their manifests into the target repository ({@link CrossRepositoryCopy}). Then (3) the index
+ * is put under each tag that does not already point at it, one tag after another in the order given, stopping at
+ * the first failure ({@link TagWriteException}). No tag is written when any source fails, and a re-run that changes
+ * nothing writes nothing.
  */
 public final class Publisher {
 
@@ -71,10 +73,10 @@ public final class Publisher {
             List<ResolvedImage> images = new ArrayList<>();
             for (int i = 0; i < resolving.size(); i++) {
                 try {
-                    images.add(resolving.get(i).join());
-                } catch (CompletionException e) {
+                    images.add(Futures.join(resolving.get(i)));
+                } catch (RuntimeException e) {
                     problems.add(request.sources().get(i).platform() + " source " + request.sources().get(i).reference()
-                            + ": " + e.getCause().getMessage());
+                            + ": " + Futures.messageOf(e));
                 }
             }
             if (!problems.isEmpty()) {
@@ -90,12 +92,12 @@ public final class Publisher {
             for (int i = 0; i < images.size(); i++) {
                 ResolvedImage image = images.get(i);
                 try {
-                    List<CheckResult> results = checking.get(i).join();
+                    List<CheckResult> results = Futures.join(checking.get(i));
                     checkResults.put(image, results);
                     results.stream().filter(CheckResult::failed).forEach(r -> problems.add(r.message()));
-                } catch (CompletionException e) {
+                } catch (RuntimeException e) {
                     problems.add(image.declared() + " source " + image.source() + " could not be checked: "
-                            + e.getCause().getMessage());
+                            + Futures.messageOf(e));
                 }
             }
             if (!problems.isEmpty()) {
@@ -106,7 +108,7 @@ public final class Publisher {
 
             List<Descriptor> children = new ArrayList<>();
             for (ResolvedImage image : images) {
-                children.add(image.manifest().descriptor().withPlatform(image.declared()));
+                children.add(image.manifest().descriptor().withPlatform(indexPlatform(image)));
             }
             ManifestIndex index;
             try {
@@ -120,7 +122,7 @@ public final class Publisher {
             List<String> written = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             for (String tag : tags) {
-                Optional<Descriptor> now = current.get(tag).join();
+                Optional<Descriptor> now = Futures.join(current.get(tag));
                 if (now.isPresent() && now.get().digest().equals(indexDigest)) {
                     unchanged.add(tag);
                 } else {
@@ -129,25 +131,14 @@ public final class Publisher {
             }
             if (!request.dryRun()) {
                 // Round 2: children from other repositories of this registry must exist in the target repository.
-                List<CompletableFuture<Void>> copies = new ArrayList<>();
-                for (ResolvedImage image : images) {
-                    if (!image.source().repository().equals(targetRepo)) {
-                        copies.add(CompletableFuture.runAsync(() -> copyInto(targetRepo, image), pool));
-                    }
-                }
-                joinAll(copies, "copying images into " + request.target().repositoryName());
-                // Round 3: the index under each tag.
-                List<CompletableFuture<Void>> puts = new ArrayList<>();
-                for (String tag : written) {
-                    puts.add(CompletableFuture.runAsync(
-                            () -> client.putManifest(targetRepo, tag, indexBytes, index.mediaType()), pool));
-                }
-                joinAll(puts, "writing tags");
+                new CrossRepositoryCopy(client, pool).copyInto(targetRepo, images);
+                // Then the index under each tag, one after another: a failure leaves a known prefix written.
+                new TagWriter(client).write(targetRepo, written, unchanged, indexDigest, indexBytes, index.mediaType());
                 unchanged.forEach(tag -> log.accept("tag " + tag + " already points at " + indexDigest + "; not written"));
             }
             List<PlatformResult> platforms = new ArrayList<>();
             for (ResolvedImage image : images) {
-                platforms.add(new PlatformResult(image.declared(), image.source(), image.manifest().digest(),
+                platforms.add(new PlatformResult(indexPlatform(image), image.source(), image.manifest().digest(),
                         image.manifest().mediaType(), image.manifest().bytes().length, image.image().contentSize(),
                         checkResults.get(image)));
             }
@@ -159,35 +150,12 @@ public final class Publisher {
         }
     }
 
-    private void copyInto(String targetRepo, ResolvedImage image) {
-        Digest digest = image.manifest().digest();
-        if (client.headManifest(targetRepo, digest.toString()).isPresent()) {
-            return;
-        }
-        List<Digest> blobs = new ArrayList<>();
-        blobs.add(image.image().config().digest());
-        image.image().layers().forEach(layer -> blobs.add(layer.digest()));
-        for (Digest blob : blobs.stream().distinct().toList()) {
-            client.mountBlob(targetRepo, blob, image.source().repository());
-        }
-        client.putManifest(targetRepo, digest.toString(), image.manifest().bytes(), image.manifest().mediaType());
+    /** The declared platform, with the config's os.version: Windows hosts pick their image by it. */
+    private static Platform indexPlatform(ResolvedImage image) {
+        return image.declared().withOsVersion(image.config().osVersion());
     }
 
     private static <T> CompletableFuture<T> async(ExecutorService pool, Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, pool);
-    }
-
-    private static void joinAll(List<CompletableFuture<Void>> futures, String what) {
-        List<String> problems = new ArrayList<>();
-        for (CompletableFuture<Void> future : futures) {
-            try {
-                future.join();
-            } catch (CompletionException e) {
-                problems.add(e.getCause().getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RegistryException(what + " failed: " + String.join("; ", problems), -1);
-        }
     }
 }

@@ -15,6 +15,7 @@ import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.util.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class ImageVerifier {
                 work.add(CompletableFuture.supplyAsync(() -> checkSingle(reference, response, (ImageManifest) manifest),
                         pool));
             }
-            List<PlatformVerification> platforms = work.stream().map(CompletableFuture::join).toList();
+            List<PlatformVerification> platforms = work.stream().map(Futures::join).toList();
             return new VerifyResult(reference, response.digest(), response.mediaType(), platforms);
         } finally {
             pool.shutdownNow();

@@ -229,6 +229,36 @@ class IndexAssemblerTest {
         assertThat(IndexAssembler.assemble(IndexFormat.OCI, children, Map.of()).manifests()).hasSize(2);
     }
 
+    static Descriptor windows(String osVersion, char digest) {
+        return new Descriptor(MediaTypes.OCI_MANIFEST, digest(digest), 100,
+                Platform.parse("windows/amd64").withOsVersion(osVersion), Map.of());
+    }
+
+    @Test
+    void windowsImagesOfDifferentOsVersionsAreBothListedInOsVersionOrderWhateverTheInputOrder() {
+        List<Descriptor> forward = List.of(windows("10.0.17763.5458", '1'), windows("10.0.20348.2227", '2'),
+                oci("linux/amd64", '3'));
+        List<Descriptor> backward = List.of(oci("linux/amd64", '3'), windows("10.0.20348.2227", '2'),
+                windows("10.0.17763.5458", '1'));
+
+        ManifestIndex index = IndexAssembler.assemble(IndexFormat.OCI, forward, Map.of());
+
+        assertThat(index.manifests()).extracting(d -> d.platform().describe()).containsExactly("linux/amd64",
+                "windows/amd64 (os.version 10.0.17763.5458)", "windows/amd64 (os.version 10.0.20348.2227)");
+        assertThat(ManifestCodec.write(IndexAssembler.assemble(IndexFormat.OCI, backward, Map.of())))
+                .isEqualTo(ManifestCodec.write(index));
+    }
+
+    @Test
+    void theSameWindowsOsVersionTwiceIsRefused() {
+        List<Descriptor> children = List.of(windows("10.0.17763.5458", '1'), windows("10.0.17763.5458", '2'));
+
+        assertThatThrownBy(() -> IndexAssembler.assemble(IndexFormat.OCI, children, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("platform windows/amd64 (os.version 10.0.17763.5458) is given twice; each platform may"
+                        + " appear once per OS version");
+    }
+
     @Test
     void needsAtLeastOneChild() {
         assertThatThrownBy(() -> IndexAssembler.assemble(IndexFormat.OCI, List.of(), Map.of()))

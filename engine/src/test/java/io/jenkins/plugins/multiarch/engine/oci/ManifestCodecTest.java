@@ -255,4 +255,52 @@ class ManifestCodecTest {
 
         assertThat(parsed).isEqualTo(index);
     }
+
+    // ---- Windows: os.version ----
+
+    static final String WINDOWS_INDEX = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+            + "\"manifests\":["
+            + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + "1".repeat(64)
+            + "\",\"size\":10,\"platform\":{\"architecture\":\"amd64\",\"os\":\"windows\",\"os.version\":"
+            + "\"10.0.17763.5458\"}},"
+            + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + "2".repeat(64)
+            + "\",\"size\":20,\"platform\":{\"architecture\":\"amd64\",\"os\":\"windows\",\"os.version\":"
+            + "\"10.0.20348.2227\"}}]}";
+
+    @Test
+    void osVersionIsReadFromIndexEntries() {
+        ManifestIndex index = (ManifestIndex) ManifestCodec.parse(utf8(WINDOWS_INDEX), null);
+
+        assertThat(index.manifests()).extracting(Descriptor::platform).containsExactly(
+                new Platform("windows", "amd64", null, "10.0.17763.5458"),
+                new Platform("windows", "amd64", null, "10.0.20348.2227"));
+    }
+
+    @Test
+    void osVersionIsWrittenAfterOsAndTheBytesRoundTrip() {
+        ManifestIndex index = (ManifestIndex) ManifestCodec.parse(utf8(WINDOWS_INDEX), null);
+
+        assertThat(new String(ManifestCodec.write(index), StandardCharsets.UTF_8)).isEqualTo(WINDOWS_INDEX);
+    }
+
+    @Test
+    void aPlatformWithoutOsVersionGetsNoOsVersionKey() {
+        Descriptor child = new Descriptor(MediaTypes.OCI_MANIFEST, digest('c'), 5, Platform.parse("windows/amd64"), Map.of());
+
+        String written = new String(ManifestCodec.write(new ManifestIndex(MediaTypes.OCI_INDEX, List.of(child), Map.of())),
+                StandardCharsets.UTF_8);
+
+        assertThat(written).contains("\"platform\":{\"architecture\":\"amd64\",\"os\":\"windows\"}")
+                .doesNotContain("os.version");
+    }
+
+    @Test
+    void anUnknownPlatformKeepsItsOsVersionToo() {
+        String json = WINDOWS_INDEX.replace("\"amd64\",\"os\":\"windows\",\"os.version\":\"10.0.17763.5458\"",
+                "\"unknown\",\"os\":\"unknown\",\"os.version\":\"1.2\"");
+
+        ManifestIndex index = (ManifestIndex) ManifestCodec.parse(utf8(json), null);
+
+        assertThat(index.manifests().get(0).platform()).isEqualTo(new Platform("unknown", "unknown", null, "1.2"));
+    }
 }

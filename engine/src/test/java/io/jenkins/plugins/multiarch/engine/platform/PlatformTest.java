@@ -257,4 +257,45 @@ class PlatformTest {
                 .map(Platform::parse).sorted().map(Platform::toString))
                 .containsExactly("linux/386", "linux/amd64", "linux/arm/v7", "linux/arm64", "linux/s390x");
     }
+
+    // ---- os.version (Windows) ----
+
+    static final Platform LTSC2019 = Platform.parse("windows/amd64").withOsVersion("10.0.17763.5458");
+    static final Platform LTSC2022 = Platform.parse("windows/amd64").withOsVersion("10.0.20348.2227");
+
+    @Test
+    void windowsImagesOfDifferentOsVersionsAreDifferentPlatforms() {
+        assertThat(LTSC2019).isNotEqualTo(LTSC2022).isNotEqualTo(Platform.parse("windows/amd64"));
+        assertThat(LTSC2019).isEqualTo(new Platform("windows", "amd64", null, "10.0.17763.5458"))
+                .hasSameHashCodeAs(new Platform("windows", "amd64", null, "10.0.17763.5458"));
+        assertThat(java.util.Set.of(LTSC2019, LTSC2022, Platform.parse("windows/amd64"))).hasSize(3);
+    }
+
+    @Test
+    void theOsVersionIsNotPartOfThePrintedFormButIsDescribed() {
+        assertThat(LTSC2019).hasToString("windows/amd64");
+        assertThat(LTSC2019.describe()).isEqualTo("windows/amd64 (os.version 10.0.17763.5458)");
+        assertThat(Platform.LINUX_ARM_V7.describe()).isEqualTo("linux/arm/v7");
+    }
+
+    @Test
+    void parsedAndThreePartPlatformsHaveNoOsVersionAndAnEmptyOneIsNone() {
+        assertThat(Platform.parse("windows/amd64").osVersion()).isNull();
+        assertThat(new Platform("linux", "amd64", null).osVersion()).isNull();
+        assertThat(Platform.LINUX_AMD64.withOsVersion("")).isEqualTo(Platform.LINUX_AMD64);
+        assertThat(LTSC2019.withOsVersion(null)).isEqualTo(Platform.parse("windows/amd64"));
+    }
+
+    @Test
+    void ordersByPrintedFormThenOsVersionNoneFirst() {
+        assertThat(java.util.stream.Stream.of(LTSC2022, Platform.parse("windows/amd64"), LTSC2019, Platform.LINUX_AMD64)
+                .sorted()).containsExactly(Platform.LINUX_AMD64, Platform.parse("windows/amd64"), LTSC2019, LTSC2022);
+    }
+
+    @Test
+    void onlyWindowsTellsImagesApartByOsVersion() {
+        assertThat(Platform.parse("windows/amd64").hasOsVersions()).isTrue();
+        assertThat(Platform.parse("windows/arm64").hasOsVersions()).isTrue();
+        assertThat(Platform.LINUX_AMD64.hasOsVersions()).isFalse();
+    }
 }

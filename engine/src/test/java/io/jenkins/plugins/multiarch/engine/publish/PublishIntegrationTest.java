@@ -16,6 +16,8 @@ import io.jenkins.plugins.multiarch.engine.testing.ManifestFormat;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
 import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
 import io.jenkins.plugins.multiarch.engine.testing.Skopeo;
+import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
+import io.jenkins.plugins.multiarch.engine.testing.UploadedImage;
 import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -235,6 +237,47 @@ class PublishIntegrationTest {
         assertThat(dry.indexDigest()).isEqualTo(result.indexDigest());
         assertThat(dry.requests()).doesNotContainKeys("PUT manifest", "POST blob upload");
         assertThat(client().headManifest("demo/app", "dry-run")).isEmpty();
+    }
+
+    @Test
+    void windowsImagesOfTwoOsVersionsAreBothPublishedWithTheirOsVersion() throws Exception {
+        String ltsc2019 = UploadedImage.forPlatform("windows/amd64").osVersion("10.0.17763.5458")
+                .layer(TarLayer.withFile("Files/app.exe", "2019".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .pushTo(registry, "demo/windows:ltsc2019");
+        String ltsc2022 = UploadedImage.forPlatform("windows/amd64").osVersion("10.0.20348.2227")
+                .layer(TarLayer.withFile("Files/app.exe", "2022".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .pushTo(registry, "demo/windows:ltsc2022");
+
+        PublishResult result = publish(request("demo/windows:1.0", List.of(), IndexFormat.OCI, Map.of(),
+                "windows/amd64=demo/windows:ltsc2022", "windows/amd64=demo/windows:ltsc2019"));
+
+        JsonNode index = JSON.readTree(Skopeo.rawManifest(registry.host() + "/demo/windows:1.0", null));
+        List<String> entries = new ArrayList<>();
+        for (JsonNode entry : index.path("manifests")) {
+            entries.add(entry.path("digest").asText() + " " + entry.path("platform"));
+        }
+        assertThat(entries).containsExactly(
+                ltsc2019 + " {\"architecture\":\"amd64\",\"os\":\"windows\",\"os.version\":\"10.0.17763.5458\"}",
+                ltsc2022 + " {\"architecture\":\"amd64\",\"os\":\"windows\",\"os.version\":\"10.0.20348.2227\"}");
+        assertThat(result.platforms()).extracting(p -> p.platform().osVersion())
+                .containsExactly("10.0.17763.5458", "10.0.20348.2227");
+    }
+
+    @Test
+    void windowsImagesOfTheSameOsVersionAreRefusedBeforeAnythingIsWritten() {
+        UploadedImage.forPlatform("windows/amd64").osVersion("10.0.17763.5458")
+                .layer(TarLayer.withFile("Files/a.exe", "a".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .pushTo(registry, "demo/windows:same-a");
+        UploadedImage.forPlatform("windows/amd64").osVersion("10.0.17763.5458")
+                .layer(TarLayer.withFile("Files/b.exe", "b".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .pushTo(registry, "demo/windows:same-b");
+
+        assertThatThrownBy(() -> publish(request("demo/windows:same", List.of(), IndexFormat.OCI, Map.of(),
+                "windows/amd64=demo/windows:same-a", "windows/amd64=demo/windows:same-b")))
+                .isInstanceOf(PublishException.class)
+                .hasMessage("nothing was published: platform windows/amd64 (os.version 10.0.17763.5458) is given twice;"
+                        + " each platform may appear once per OS version");
+        assertThat(client().headManifest("demo/windows", "same")).isEmpty();
     }
 
     @Test

@@ -141,6 +141,15 @@ class PublishRequestTest {
     }
 
     @Test
+    void windowsMayBeGivenOncePerOsVersionWhichOnlyTheConfigsTell() {
+        List<PlatformSource> sources = sources(
+                "windows/amd64=registry.example.com/team/app:ltsc2019",
+                "windows/amd64=registry.example.com/team/app:ltsc2022");
+
+        assertThat(request(TARGET, List.of(), sources).sources()).hasSize(2);
+    }
+
+    @Test
     void armVariantsAreDifferentPlatforms() {
         List<PlatformSource> sources = sources(
                 "linux/arm/v6=registry.example.com/team/app:v6", "linux/arm/v7=registry.example.com/team/app:v7");

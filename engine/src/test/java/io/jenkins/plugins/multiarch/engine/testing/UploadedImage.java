@@ -34,6 +34,7 @@ public final class UploadedImage {
     private List<String> entrypoint;
     private List<String> cmd;
     private final List<String> env = new ArrayList<>();
+    private String osVersion;
 
     private UploadedImage(ImagePlatform platform) {
         this.platform = platform;
@@ -61,6 +62,12 @@ public final class UploadedImage {
 
     public UploadedImage cmd(String... args) {
         this.cmd = List.of(args);
+        return this;
+    }
+
+    /** The config's {@code os.version}, as Windows images carry it, e.g. {@code 10.0.17763.5458}. */
+    public UploadedImage osVersion(String version) {
+        this.osVersion = version;
         return this;
     }
 
@@ -99,6 +106,9 @@ public final class UploadedImage {
         ObjectNode root = JSON.createObjectNode();
         root.put("architecture", platform.architecture());
         root.put("os", platform.os());
+        if (osVersion != null) {
+            root.put("os.version", osVersion);
+        }
         if (platform.variant() != null) {
             root.put("variant", platform.variant());
         }
