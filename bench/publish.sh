@@ -9,6 +9,7 @@ cd "$root"
 require_tools docker-registry:docker-registry buildah:buildah docker:docker.io mvn:maven
 mvn -B -q install -DskipTests
 cp_file="$(mktemp)"
+trap 'rm -f "$cp_file"' EXIT
 mvn -B -q -pl engine dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 mkdir -p bench/results
 out="bench/results/publish-$(date -u +%Y%m%dT%H%M%SZ).txt"

@@ -30,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -133,11 +135,19 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan = UsageException.parsing(this::validate);
         BuilderKind kind = builder != null ? builder : BuilderKind.detect(programs);
-        kind.requireInstalled(programs);
+        // Usage first (exit 2), then what the machine lacks (exit 1).
         checkFormatFor(kind, plan.format());
+        if ((storageDriver != null || storageRoot != null) && !kind.usesContainersStorage()) {
+            throw new UsageException("--storage-driver and --storage-root apply to buildah and podman, but the builder"
+                    + " is " + kind + "; name one with --builder, or leave them out");
+        }
+        kind.requireInstalled(programs);
 
         ImageReference targetRef = plan.request().target();
         RegistryClient client = registryOptions.client(targetRef.registry(), System.in);
+        // A wrong or missing login fails now, not after every platform has been built.
+        client.requestAccess(targetRef.repository(), true);
+        client.authenticate();
         List<RegistryCredentials> toolCredentials = registryOptions.givenCredentials(System.in)
                 .map(c -> List.of(new RegistryCredentials(targetRef.registry(), c.username(), c.secret())))
                 .orElse(List.of());
@@ -145,6 +155,19 @@ final class BuildCommand implements Callable<Integer> {
 
         PrintWriter err = spec.commandLine().getErr();
         List<PlatformBuildResult> results;
+        // SIGTERM or Ctrl-C: interrupt the builds so that they stop their tools and delete their workspaces (and the
+        // private auth files in them) before the JVM exits.
+        CountDownLatch buildsDone = new CountDownLatch(1);
+        Thread buildThread = Thread.currentThread();
+        Thread onShutdown = new Thread(() -> {
+            buildThread.interrupt();
+            try {
+                buildsDone.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }, "multiarch-build-shutdown");
+        Runtime.getRuntime().addShutdownHook(onShutdown);
         try (BuildProgressDisplay display = new BuildProgressDisplay(err, interactive(), request.platforms(), System::nanoTime)) {
             PlatformBuilder platformBuilder = new PlatformBuilder(kind.create(storage()), new LocalCommandRunner(),
                     LocalBuildWorkspace.factory(null), toolCredentials, display)
@@ -161,6 +184,13 @@ final class BuildCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BuildFailedException("interrupted; nothing was published", e);
+            }
+        } finally {
+            buildsDone.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it is waiting for the countDown above
             }
         }
         results.stream().filter(r -> r.temporaryTagName().isPresent()).forEach(r -> err.println("note: " + kind
@@ -302,7 +332,10 @@ final class BuildCommand implements Callable<Integer> {
         return switch (progress) {
             case "tty" -> true;
             case "plain" -> false;
-            default -> System.console() != null && !"dumb".equals(System.getenv("TERM"));
+            // bin/multiarch tells whether stderr (where the display goes) is a terminal; System.console() only knows
+            // about stdin and stdout.
+            default -> !"dumb".equals(System.getenv("TERM")) && (System.getenv("MULTIARCH_STDERR_TTY") != null
+                    ? "1".equals(System.getenv("MULTIARCH_STDERR_TTY")) : System.console() != null);
         };
     }
 
