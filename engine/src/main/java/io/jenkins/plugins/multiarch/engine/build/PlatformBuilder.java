@@ -20,7 +20,7 @@ import java.util.Objects;
 
 /**
  * Builds and pushes one platform's image: makes a private workspace, writes the auth file there if there are
- * credentials, runs the builder's plan, reads the digest, uploads the OCI layout the plan left if it left one
+ * credentials, runs the builder's plan (deleting the auth file after the last step that names it), reads the digest, uploads the OCI layout the plan left if it left one
  * ({@link LayoutUploader}), and always runs the plan's cleanup and deletes the workspace (with the auth file and
  * the layout), also on failure. Output goes to the sink line by line as
  * {@code [linux/arm64] ...}, secrets masked. Safe to use from several threads at once if the sink is.
@@ -109,9 +109,17 @@ public final class PlatformBuilder {
                 BuildPlan plan = plan(build, workspace, auth);
                 try {
                     StepOutputs outputs = StepOutputs.empty();
-                    for (Invocation step : plan.steps()) {
+                    int lastAuthStep = lastStepNaming(plan.steps(), auth);
+                    for (int i = 0; i < plan.steps().size(); i++) {
+                        Invocation step = plan.steps().get(i);
                         progress.phase(build.platform(), step.kind() == StepKind.PUSH ? BuildPhase.PUSHING : BuildPhase.BUILDING);
-                        outputs.with(step.kind(), run(build, step, log, true));
+                        try {
+                            outputs.with(step.kind(), run(build, step, log, true));
+                        } finally {
+                            if (i == lastAuthStep) {
+                                deleteAuth(workspace, auth, log);
+                            }
+                        }
                     }
                     Digest digest = readDigest(build, workspace, outputs);
                     if (plan.layout().isPresent()) {
@@ -172,6 +180,39 @@ public final class PlatformBuilder {
             throw PlatformBuildException.of(build.platform(), "could not write the registry auth file", e);
         }
         return auth;
+    }
+
+    /**
+     * The index of the last step whose argv or environment names the auth directory, or -1. After it nothing reads
+     * the credentials (buildah's and podman's push only write a local layout; the uploader has its own copy).
+     */
+    static int lastStepNaming(List<Invocation> steps, RegistryAuth auth) {
+        if (auth.directory().isEmpty()) {
+            return -1;
+        }
+        String dir = auth.directory().get().toString();
+        int last = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            Invocation step = steps.get(i);
+            if (java.util.stream.Stream.concat(step.argv().stream(), step.env().values().stream())
+                    .anyMatch(a -> a.contains(dir))) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Deletes the auth file once no step needs it, so a killed process does not leave credentials on disk for the
+     * rest of the build; deleting the workspace stays the backstop. Never throws.
+     */
+    private void deleteAuth(BuildWorkspace workspace, RegistryAuth auth, LineSink log) {
+        Path file = auth.file().orElseThrow();
+        try {
+            workspace.deleteFile(file);
+        } catch (IOException | RuntimeException e) {
+            log.line("warning: could not delete the registry auth file " + file + " yet: " + e.getMessage());
+        }
     }
 
     /** Runs one command; returns its last lines, or throws if it failed and {@code mustSucceed}. */

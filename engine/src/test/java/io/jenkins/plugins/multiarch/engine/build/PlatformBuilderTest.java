@@ -61,8 +61,11 @@ class PlatformBuilderTest {
 
     /** Pretends to be each tool: reports the digest where that tool would, and checks the auth file it is given. */
     private int pretend(Call call, LineSink out) throws Exception {
+        // Removing a local image needs no credentials; by then the auth file is gone.
+        boolean removal = call.has("rm") || call.has("rmi");
         Path auth = call.has("--authfile") ? Path.of(call.after("--authfile"))
-                : call.env().containsKey("DOCKER_CONFIG") ? Path.of(call.env().get("DOCKER_CONFIG"), "config.json") : null;
+                : call.env().containsKey("DOCKER_CONFIG") && !removal
+                ? Path.of(call.env().get("DOCKER_CONFIG"), "config.json") : null;
         if (auth != null) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(auth))).isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(auth.getParent()))).isEqualTo("rwx------");
@@ -260,6 +263,56 @@ class PlatformBuilderTest {
         assertThat(uploads).isEmpty();
         assertThat(phases).containsExactly("linux/arm/v7 building", "linux/arm/v7 building", "linux/arm/v7 done",
                 "linux/arm/v7 building", "linux/arm/v7 building", "linux/arm/v7 done");
+    }
+
+    /** Whether an auth file exists in any build workspace right now. */
+    private boolean authFileExists() throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(workspaces)) {
+            return files.anyMatch(f -> f.endsWith(Path.of("auth", "config.json")));
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> authFileLifetimes() {
+        // Per command in order: whether the auth file still exists when it starts.
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(new BuildahBuilder(ContainersStorageOptions.driver("vfs")), List.of(true, false, false)),
+                org.junit.jupiter.params.provider.Arguments.of(new PodmanBuilder(ContainersStorageOptions.driver("vfs")), List.of(true, false, false)),
+                org.junit.jupiter.params.provider.Arguments.of(new DockerBuilder(), List.of(true, true, false)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("authFileLifetimes")
+    void theAuthFileIsDeletedRightAfterTheLastStepThatNeedsIt(ImageBuilder builder, List<Boolean> expected) throws Exception {
+        List<Boolean> existed = Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> existedAtUpload = Collections.synchronizedList(new ArrayList<>());
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            existed.add(authFileExists());
+            return pretend(call, out);
+        });
+
+        platformBuilder(builder, runner).withLayoutUploader((build, layout, reported) -> {
+            existedAtUpload.add(authFileExists());
+            return fakeUpload(build, layout, reported);
+        }).build(SampleBuilds.armV7());
+
+        assertThat(existed).isEqualTo(expected);
+        assertThat(existedAtUpload).doesNotContain(true);
+        assertThat(log).noneMatch(l -> l.contains("warning"));
+    }
+
+    @Test
+    void aFailedPushStillDeletesTheAuthFileBeforeCleanup() throws Exception {
+        List<Boolean> existedAtCleanup = Collections.synchronizedList(new ArrayList<>());
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            if (call.has("rm")) {
+                existedAtCleanup.add(authFileExists());
+            }
+            return call.has("push") ? 1 : 0;
+        });
+
+        assertThatThrownBy(() -> platformBuilder(new DockerBuilder(), runner).build(SampleBuilds.armV7()))
+                .isInstanceOf(PlatformBuildException.class).hasMessageContaining("push");
+        assertThat(existedAtCleanup).containsExactly(false);
     }
 
     @Test
