@@ -27,8 +27,9 @@ import java.util.Objects;
  *   <li>Credentials come through a temporary {@code DOCKER_CONFIG}. Buildx keeps its builder instances under
  *       {@code $DOCKER_CONFIG/buildx}, so give {@code buildxConfigDir} (usually {@code ~/.docker/buildx}) to set
  *       {@code BUILDX_CONFIG} and keep finding them, or name the builder.</li>
- *   <li>Insecure registries are configured in the builder (buildkitd.toml), not per command; the request's
- *       insecure flag is not used here.</li>
+ *   <li>Insecure registries: {@code registry.insecure=true} in the {@code --output} (then also for per-platform
+ *       tags, as {@code type=image,name=REF,push=true}). That covers the push; base-image pulls from an insecure
+ *       registry still need it in the builder's buildkitd.toml.</li>
  * </ul>
  */
 public final class BuildxBuilder implements ImageBuilder {
@@ -78,11 +79,16 @@ public final class BuildxBuilder implements ImageBuilder {
         argv.add("--metadata-file");
         argv.add(metadataFile(workspace).toString());
         ImageReference pushed = build.pushReference();
+        String insecure = build.insecureRegistry() ? ",registry.insecure=true" : "";
         if (build.byDigest()) {
             argv.add("--output");
             argv.add("type=image,name=" + build.target().repositoryName()
-                    + ",push-by-digest=true,name-canonical=true,push=true");
+                    + ",push-by-digest=true,name-canonical=true,push=true" + insecure);
             pushed = ImageReference.parse(build.target().repositoryName());
+        } else if (build.insecureRegistry()) {
+            // --push has no insecure option; the equivalent --output has.
+            argv.add("--output");
+            argv.add("type=image,name=" + build.pushReference() + ",push=true" + insecure);
         } else {
             argv.add("--tag");
             argv.add(build.pushReference().toString());

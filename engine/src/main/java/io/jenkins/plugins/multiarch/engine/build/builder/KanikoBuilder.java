@@ -21,7 +21,8 @@ import java.util.Objects;
  *       under the temporary tag.</li>
  *   <li>Credentials: {@code DOCKER_CONFIG} points at the temporary config directory instead of
  *       {@code /kaniko/.docker}.</li>
- *   <li>Insecure registries: {@code --insecure --skip-tls-verify} (pushes only; base-image pulls keep verifying).</li>
+ *   <li>Insecure registries: {@code --insecure-registry HOST --skip-tls-verify-registry HOST}, for pushes and
+ *       base-image pulls from that registry only.</li>
  *   <li>kaniko builds in the container's own root filesystem: one build at a time per container
  *       ({@link #maxParallelBuilds()} is 1), and {@code --cleanup} resets it for the next platform. It does not
  *       emulate other CPUs: RUN steps of a foreign platform need a cross-compiling Dockerfile.</li>
@@ -60,8 +61,12 @@ public final class KanikoBuilder implements ImageBuilder {
         argv.add("--digest-file");
         argv.add(digestFile(workspace).toString());
         if (build.insecureRegistry()) {
-            argv.add("--insecure");
-            argv.add("--skip-tls-verify");
+            // Per registry, so that pulls from it work too and other registries keep verifying TLS.
+            String host = build.target().registry();
+            argv.add("--insecure-registry");
+            argv.add(host);
+            argv.add("--skip-tls-verify-registry");
+            argv.add(host);
         }
         argv.add("--cleanup");
         return new BuildPlan(List.of(Invocation.of(StepKind.BUILD_AND_PUSH, argv, env)), List.of(),

@@ -27,7 +27,7 @@ class BuildxBuilderTest {
         argv.addAll(SampleBuilds.armV7BuildArgFlags());
         argv.addAll(List.of("--label", "org.opencontainers.image.title=app",
                 "--metadata-file", "/ws/buildx-metadata.json",
-                "--output", "type=image,name=registry.example.com:5000/team/app,push-by-digest=true,name-canonical=true,push=true",
+                "--output", "type=image,name=registry.example.com:5000/team/app,push-by-digest=true,name-canonical=true,push=true,registry.insecure=true",
                 "ctx"));
         assertThat(plan.steps()).singleElement().satisfies(step -> {
             assertThat(step.kind()).isEqualTo(StepKind.BUILD_AND_PUSH);
@@ -42,9 +42,21 @@ class BuildxBuilderTest {
     }
 
     @Test
+    void perPlatformTagOnAnInsecureRegistryPushesThroughAnInsecureOutput() {
+        PlatformBuild build = SampleBuilds.request("linux/arm/v7").perPlatformTags("{arch}-{version}")
+                .build().platformBuilds().get(0);
+
+        List<String> argv = new BuildxBuilder().plan(build, workspace, RegistryAuth.none()).steps().get(0).argv();
+
+        assertThat(argv).containsSubsequence("--output",
+                "type=image,name=registry.example.com:5000/team/app:arm-1.0,push=true,registry.insecure=true", "ctx");
+        assertThat(argv).doesNotContain("--tag", "--push");
+    }
+
+    @Test
     void perPlatformTagUsesTagAndPush() {
         PlatformBuild build = SampleBuilds.request("linux/arm/v7").perPlatformTags("{os}-{arch}{variant}-{version}")
-                .build().platformBuilds().get(0);
+                .insecureRegistry(false).build().platformBuilds().get(0);
 
         BuildPlan plan = new BuildxBuilder().plan(build, workspace, RegistryAuth.none());
 
