@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * kaniko, inside its executor container: {@code /kaniko/executor --context DIR --dockerfile F
- * --custom-platform P ... --destination REF --digest-file F --cleanup}.
+ * --custom-platform P ... --destination REF --digest-file F --ignore-path WORKSPACE --cleanup}.
+ * {@code --custom-platform} needs kaniko 1.9.1 or later.
  *
  * <ul>
  *   <li>{@code --destination} needs a tag (without one kaniko pushes {@code latest}), so a by-digest build pushes
@@ -24,7 +25,9 @@ import java.util.Objects;
  *   <li>Insecure registries: {@code --insecure-registry HOST --skip-tls-verify-registry HOST}, for pushes and
  *       base-image pulls from that registry only.</li>
  *   <li>kaniko builds in the container's own root filesystem: one build at a time per container
- *       ({@link #maxParallelBuilds()} is 1), and {@code --cleanup} resets it for the next platform. It does not
+ *       ({@link #maxParallelBuilds()} is 1), and {@code --cleanup} resets it for the next platform. That reset, and
+ *       each stage of a multi-stage build, deletes the filesystem; {@code --ignore-path} keeps our workspace (auth
+ *       file, digest file) out of it. It does not
  *       emulate other CPUs: RUN steps of a foreign platform need a cross-compiling Dockerfile.</li>
  * </ul>
  */
@@ -68,6 +71,9 @@ public final class KanikoBuilder implements ImageBuilder {
             argv.add("--skip-tls-verify-registry");
             argv.add(host);
         }
+        // Else kaniko may delete the auth file before its push and the digest file before we read it.
+        argv.add("--ignore-path");
+        argv.add(workspace.directory().toString());
         argv.add("--cleanup");
         return new BuildPlan(List.of(Invocation.of(StepKind.BUILD_AND_PUSH, argv, env)), List.of(),
                 build.pushReference(), build.temporaryTag());
