@@ -21,8 +21,8 @@ import java.util.Objects;
 /**
  * Builds and pushes one platform's image: makes a private workspace, writes the auth file there if there are
  * credentials, runs the builder's plan (deleting the auth file after the last step that names it), reads the digest, uploads the OCI layout the plan left if it left one
- * ({@link LayoutUploader}), and always runs the plan's cleanup and deletes the workspace (with the auth file and
- * the layout), also on failure. Output goes to the sink line by line as
+ * ({@link LayoutUploader}), and always deletes the workspace (with the auth file and the layout), also on failure;
+ * the plan's cleanup runs whenever its BUILD step succeeded (before that there is no local image to remove). Output goes to the sink line by line as
  * {@code [linux/arm64] ...}, secrets masked. Safe to use from several threads at once if the sink is.
  */
 public final class PlatformBuilder {
@@ -107,6 +107,8 @@ public final class PlatformBuilder {
             try {
                 RegistryAuth auth = writeAuth(build, workspace);
                 BuildPlan plan = plan(build, workspace, auth);
+                // Whether a BUILD step made a local image, i.e. whether the cleanup has anything to remove.
+                boolean built = false;
                 try {
                     StepOutputs outputs = StepOutputs.empty();
                     int lastAuthStep = lastStepNaming(plan.steps(), auth);
@@ -115,6 +117,7 @@ public final class PlatformBuilder {
                         progress.phase(build.platform(), step.kind() == StepKind.PUSH ? BuildPhase.PUSHING : BuildPhase.BUILDING);
                         try {
                             outputs.with(step.kind(), run(build, step, log, true));
+                            built |= step.kind() == StepKind.BUILD;
                         } finally {
                             if (i == lastAuthStep) {
                                 deleteAuth(workspace, auth, log);
@@ -131,10 +134,10 @@ public final class PlatformBuilder {
                     succeeded = true;
                     return new PlatformBuildResult(build.platform(), plan.pushedReference(), digest, plan.temporaryTag());
                 } finally {
-                    if (!plan.cleanup().isEmpty()) {
+                    if (built && !plan.cleanup().isEmpty()) {
                         progress.phase(build.platform(), BuildPhase.CLEANING_UP);
+                        cleanUp(build, plan, log);
                     }
-                    cleanUp(build, plan, log);
                 }
             } finally {
                 try {
@@ -157,7 +160,8 @@ public final class PlatformBuilder {
     }
 
     /** Sends the layout the builder wrote; the builder's reported digest must be the layout's. */
-    private void upload(PlatformBuild build, Path layout, Digest reported, LineSink log) throws PlatformBuildException {
+    private void upload(PlatformBuild build, Path layout, Digest reported, LineSink log)
+            throws PlatformBuildException, InterruptedException {
         String destination = build.lastingTag().map(tag -> build.target().withTag(tag).toString())
                 .orElse(build.target().repositoryName() + "@" + reported);
         log.line("uploading the OCI layout " + layout + " to " + destination);
@@ -246,17 +250,28 @@ public final class PlatformBuilder {
         }
     }
 
-    /** Never throws: a failed cleanup must not hide the build's own outcome. */
+    /**
+     * Never throws: a failed cleanup must not hide the build's own outcome. A pending interrupt (the build was
+     * cancelled) is held back while the cleanup runs, so the runner does not stop its commands at once, and set
+     * again afterwards; only a second interrupt stops the cleanup.
+     */
     private void cleanUp(PlatformBuild build, BuildPlan plan, LineSink log) {
-        for (Invocation step : plan.cleanup()) {
-            try {
-                run(build, step, log, false);
-            } catch (PlatformBuildException e) {
-                log.line("warning: cleanup failed: " + e.getMessage());
-            } catch (InterruptedException e) {
-                log.line("warning: cleanup interrupted; left behind: " + build.localName());
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (Invocation step : plan.cleanup()) {
+                try {
+                    run(build, step, log, false);
+                } catch (PlatformBuildException e) {
+                    log.line("warning: cleanup failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    log.line("warning: cleanup interrupted; left behind: " + build.localName());
+                    interrupted = true;
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                return;
             }
         }
     }

@@ -154,8 +154,9 @@ class PlatformBuilderTest {
                             .doesNotContain("retry");
                 });
         assertThat(log).noneMatch(l -> l.contains(SampleBuilds.PASSWORD));
-        // Cleanup ran after the failure, and the auth file is gone with the workspace.
-        assertThat(runner.calls()).last().satisfies(c -> assertThat(c.argv()).contains("rmi"));
+        // The build made no image, so there is nothing to remove; the auth file is gone with the workspace.
+        assertThat(runner.calls()).singleElement().satisfies(c -> assertThat(c.argv()).contains("bud"));
+        assertThat(phases).doesNotContain("linux/arm/v7 cleaning up");
         assertThat(workspaces).isEmptyDirectory();
     }
 
@@ -313,6 +314,30 @@ class PlatformBuilderTest {
         assertThatThrownBy(() -> platformBuilder(new DockerBuilder(), runner).build(SampleBuilds.armV7()))
                 .isInstanceOf(PlatformBuildException.class).hasMessageContaining("push");
         assertThat(existedAtCleanup).containsExactly(false);
+    }
+
+    @Test
+    void aPendingInterruptIsHeldBackDuringCleanupAndSetAgainAfterwards() {
+        List<Boolean> interruptedDuringCleanup = Collections.synchronizedList(new ArrayList<>());
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            if (call.has("push")) {
+                Thread.currentThread().interrupt(); // cancelled while pushing
+                return 1;
+            }
+            if (call.has("rm")) {
+                interruptedDuringCleanup.add(Thread.currentThread().isInterrupted());
+            }
+            return 0;
+        });
+
+        try {
+            assertThatThrownBy(() -> platformBuilder(new DockerBuilder(), runner).build(SampleBuilds.armV7()))
+                    .isInstanceOf(PlatformBuildException.class);
+            assertThat(interruptedDuringCleanup).containsExactly(false);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test
