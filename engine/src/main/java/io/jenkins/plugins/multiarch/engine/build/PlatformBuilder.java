@@ -39,6 +39,7 @@ public final class PlatformBuilder {
     private final LineSink output;
     private final LayoutUploader uploader;
     private final BuildProgress progress;
+    private final Path userDockerConfig;
 
     /**
      * @param credentials for the push (and the build's base-image pulls); empty to use the tool's existing login
@@ -48,12 +49,13 @@ public final class PlatformBuilder {
     public PlatformBuilder(ImageBuilder builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
                            List<RegistryCredentials> credentials, LineSink output) {
         this(builder, runner, workspaces, credentials, output,
-                RegistryLayoutUploader.withCredentials(List.copyOf(credentials)), BuildProgress.none());
+                RegistryLayoutUploader.withCredentials(List.copyOf(credentials)), BuildProgress.none(),
+                DockerConfigJson.userConfigDirectory());
     }
 
     private PlatformBuilder(ImageBuilder builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
                             List<RegistryCredentials> credentials, LineSink output, LayoutUploader uploader,
-                            BuildProgress progress) {
+                            BuildProgress progress, Path userDockerConfig) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
@@ -62,6 +64,7 @@ public final class PlatformBuilder {
         this.output = Objects.requireNonNull(output, "output");
         this.uploader = Objects.requireNonNull(uploader, "uploader");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.userDockerConfig = userDockerConfig;
     }
 
     /**
@@ -69,12 +72,21 @@ public final class PlatformBuilder {
      * of its own: the CLI passes its client's, the Jenkins plugin one that runs on the agent.
      */
     public PlatformBuilder withLayoutUploader(LayoutUploader value) {
-        return new PlatformBuilder(builder, runner, workspaces, credentials, output, value, progress);
+        return new PlatformBuilder(builder, runner, workspaces, credentials, output, value, progress, userDockerConfig);
     }
 
     /** The same builder, reporting each platform's phases to {@code value}. */
     public PlatformBuilder withProgress(BuildProgress value) {
-        return new PlatformBuilder(builder, runner, workspaces, credentials, output, uploader, value);
+        return new PlatformBuilder(builder, runner, workspaces, credentials, output, uploader, value, userDockerConfig);
+    }
+
+    /**
+     * The same builder, starting the temporary Docker config (docker, buildx, kaniko) from the one in {@code dir}
+     * instead of this machine's {@code $DOCKER_CONFIG} or {@code ~/.docker}; null for the credentials alone. The
+     * Jenkins plugin passes the agent's, where the commands run.
+     */
+    public PlatformBuilder withUserDockerConfig(Path dir) {
+        return new PlatformBuilder(builder, runner, workspaces, credentials, output, uploader, progress, dir);
     }
 
     public ImageBuilder imageBuilder() {
@@ -105,7 +117,7 @@ public final class PlatformBuilder {
                 throw PlatformBuildException.of(build.platform(), "could not create a build workspace", e);
             }
             try {
-                RegistryAuth auth = writeAuth(build, workspace);
+                RegistryAuth auth = writeAuth(build, workspace, log);
                 BuildPlan plan = plan(build, workspace, auth);
                 // Whether a BUILD step made a local image, i.e. whether the cleanup has anything to remove.
                 boolean built = false;
@@ -173,13 +185,23 @@ public final class PlatformBuilder {
         }
     }
 
-    private RegistryAuth writeAuth(PlatformBuild build, BuildWorkspace workspace) throws PlatformBuildException {
+    private RegistryAuth writeAuth(PlatformBuild build, BuildWorkspace workspace, LineSink log)
+            throws PlatformBuildException {
         if (credentials.isEmpty()) {
             return RegistryAuth.none();
         }
         RegistryAuth auth = RegistryAuth.inDirectory(workspace.directory().resolve(AUTH_DIR));
+        byte[] config = DockerConfigJson.render(credentials);
+        if (builder.replacesDockerConfig() && userDockerConfig != null) {
+            // DOCKER_CONFIG hides the user's config: keep their helpers and other registries' logins.
+            try {
+                config = DockerConfigJson.render(credentials, userDockerConfig);
+            } catch (IOException | RuntimeException e) {
+                log.line("warning: ignoring the Docker config in " + userDockerConfig + ": " + e.getMessage());
+            }
+        }
         try {
-            workspace.writePrivateFile(auth.file().orElseThrow(), DockerConfigJson.render(credentials));
+            workspace.writePrivateFile(auth.file().orElseThrow(), config);
         } catch (IOException e) {
             throw PlatformBuildException.of(build.platform(), "could not write the registry auth file", e);
         }

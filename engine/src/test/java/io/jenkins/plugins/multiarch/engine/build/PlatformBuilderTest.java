@@ -37,6 +37,10 @@ class PlatformBuilderTest {
     @TempDir
     Path workspaces;
 
+    /** Stands in for ~/.docker, so no test reads the developer's own. */
+    @TempDir
+    Path userDocker;
+
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authFilesSeen = Collections.synchronizedList(new ArrayList<>());
     private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
@@ -88,6 +92,7 @@ class PlatformBuilderTest {
     private PlatformBuilder platformBuilder(ImageBuilder builder, RecordingCommandRunner runner) {
         return new PlatformBuilder(builder, runner, LocalBuildWorkspace.factory(workspaces),
                 List.of(SampleBuilds.CREDENTIALS), log::add)
+                .withUserDockerConfig(userDocker)
                 .withLayoutUploader(this::fakeUpload)
                 .withProgress((platform, phase) -> phases.add(platform + " " + phase.word()));
     }
@@ -338,6 +343,30 @@ class PlatformBuilderTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void toolsGivenDockerConfigKeepTheUsersOtherRegistriesButAuthfileToolsGetOnlyOurs() throws Exception {
+        Files.writeString(userDocker.resolve("config.json"), "{\"auths\": {\"other.example.com\": {\"auth\": \"b3RoZXI6cGFzcw==\"}}}");
+
+        platformBuilder(new DockerBuilder(), new RecordingCommandRunner(this::pretend)).build(SampleBuilds.armV7());
+        List<String> docker = List.copyOf(authFilesSeen);
+        authFilesSeen.clear();
+        platformBuilder(new BuildahBuilder(ContainersStorageOptions.driver("vfs")), new RecordingCommandRunner(this::pretend))
+                .build(SampleBuilds.armV7());
+
+        assertThat(docker).isNotEmpty().allSatisfy(seen -> assertThat(seen).contains("other.example.com", ENCODED_PAIR));
+        assertThat(authFilesSeen).isNotEmpty().allSatisfy(seen -> assertThat(seen).doesNotContain("other.example.com"));
+    }
+
+    @Test
+    void anUnreadableUserDockerConfigIsAWarning() throws Exception {
+        Files.writeString(userDocker.resolve("config.json"), "not json");
+
+        platformBuilder(new KanikoBuilder(), new RecordingCommandRunner(this::pretend)).build(SampleBuilds.armV7());
+
+        assertThat(authFilesSeen).singleElement().satisfies(seen -> assertThat(seen).contains(ENCODED_PAIR));
+        assertThat(log).anyMatch(l -> l.startsWith("[linux/arm/v7] warning: ignoring the Docker config in " + userDocker + ": "));
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Objects;
  *   <li>{@code --destination} needs a tag (without one kaniko pushes {@code latest}), so a by-digest build pushes
  *       under the temporary tag.</li>
  *   <li>Credentials: {@code DOCKER_CONFIG} points at the temporary config directory instead of
- *       {@code /kaniko/.docker}.</li>
+ *       {@code /kaniko/.docker}; its config.json starts from the one there (see {@code DockerConfigJson}).</li>
  *   <li>Insecure registries: {@code --insecure-registry HOST --skip-tls-verify-registry HOST}, for pushes and
  *       base-image pulls from that registry only.</li>
  *   <li>kaniko builds in the container's own root filesystem: one build at a time per container
@@ -49,6 +49,11 @@ public final class KanikoBuilder implements ImageBuilder {
     @Override
     public String name() {
         return "kaniko";
+    }
+
+    @Override
+    public boolean replacesDockerConfig() {
+        return true;
     }
 
     @Override

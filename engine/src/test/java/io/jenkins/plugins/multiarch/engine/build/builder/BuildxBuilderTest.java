@@ -74,4 +74,17 @@ class BuildxBuilderTest {
         assertThat(new BuildxBuilder().readDigest(SampleBuilds.armV7(), workspace, StepOutputs.empty()))
                 .hasToString("sha256:" + "12".repeat(32));
     }
+
+    @Test
+    void theUsersBuildxDirectoryIsFoundWhereDockerKeepsIt(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        assertThat(BuildxBuilder.userBuildxConfig(Map.of(), home)).isEmpty();
+        java.nio.file.Files.createDirectories(home.resolve(".docker/buildx"));
+        java.nio.file.Files.createDirectories(home.resolve("cfg/buildx"));
+
+        assertThat(BuildxBuilder.userBuildxConfig(Map.of(), home)).contains(home.resolve(".docker/buildx"));
+        assertThat(BuildxBuilder.userBuildxConfig(Map.of("DOCKER_CONFIG", home.resolve("cfg").toString()), home))
+                .contains(home.resolve("cfg/buildx"));
+        // Set by the user, it is inherited as it is.
+        assertThat(BuildxBuilder.userBuildxConfig(Map.of("BUILDX_CONFIG", "/elsewhere"), home)).isEmpty();
+    }
 }
