@@ -49,6 +49,7 @@ public final class BuildRequest {
     private final boolean insecureRegistry;
     private final Optional<Platform> buildPlatform;
     private final String runId;
+    private final List<String> indexTags;
 
     private BuildRequest(Builder b) {
         this.target = b.target;
@@ -63,6 +64,7 @@ public final class BuildRequest {
         this.insecureRegistry = b.insecureRegistry;
         this.buildPlatform = Optional.ofNullable(b.buildPlatform);
         this.runId = b.runId;
+        this.indexTags = List.copyOf(b.indexTags);
     }
 
     /** Starts a request for the multi-arch image {@code target}, built from {@code contextDir}. */
@@ -140,6 +142,11 @@ public final class BuildRequest {
         return runId;
     }
 
+    /** The extra tags the multi-arch index gets besides the target's own (see {@link Builder#indexTags}). */
+    public List<String> indexTags() {
+        return indexTags;
+    }
+
     /** Collects and checks the parts of a {@link BuildRequest}. */
     public static final class Builder {
         private final ImageReference target;
@@ -153,6 +160,7 @@ public final class BuildRequest {
         private boolean insecureRegistry;
         private Platform buildPlatform;
         private String runId;
+        private final List<String> indexTags = new ArrayList<>();
 
         private Builder(ImageReference target, Path contextDir) {
             this.target = Objects.requireNonNull(target, "target");
@@ -245,6 +253,15 @@ public final class BuildRequest {
             return this;
         }
 
+        /**
+         * The extra tags the multi-arch index will be published under, besides the target's own. Only checked here:
+         * no per-platform tag may equal one, or the index and a platform image would overwrite each other.
+         */
+        public Builder indexTags(List<String> tags) {
+            tags.forEach(t -> indexTags.add(Objects.requireNonNull(t, "index tag")));
+            return this;
+        }
+
         /** Fixes the run id (tests, retries); by default a random one is drawn. */
         public Builder runId(String id) {
             if (id != null && !RUN_ID.matcher(id).matches()) {
@@ -289,6 +306,11 @@ public final class BuildRequest {
                 if (tag.equals(version)) {
                     throw new InvalidBuildRequestException("tag template '" + template + "' gives '" + tag + "' for " + p
                             + ", the tag of the multi-arch image itself; per-platform tags must differ from it");
+                }
+                if (indexTags.contains(tag)) {
+                    throw new InvalidBuildRequestException("tag template '" + template + "' gives '" + tag + "' for " + p
+                            + ", which is also an extra tag of the multi-arch image; per-platform tags must differ"
+                            + " from the image's tags, so change the template or that tag");
                 }
             }
         }

@@ -23,6 +23,9 @@ public interface BuildWorkspace {
     /** A file's text (UTF-8), or empty if it does not exist. For files that a builder wrote. */
     Optional<String> readText(Path file) throws IOException;
 
+    /** Deletes one file inside {@link #directory()} if it exists: secrets go as soon as no step needs them. */
+    void deleteFile(Path file) throws IOException;
+
     /** Deletes the directory and everything in it. */
     void delete() throws IOException;
 }

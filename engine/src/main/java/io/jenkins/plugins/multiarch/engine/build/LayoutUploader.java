@@ -19,6 +19,7 @@ public interface LayoutUploader {
      * @param reported the manifest digest the builder reported; a layout whose manifest differs is refused before
      *                 anything is written
      * @return what was uploaded; its digest is the image's
+     * @throws InterruptedException if interrupted while waiting for the registry; the upload is abandoned
      */
-    LayoutUpload upload(PlatformBuild build, Path layout, Digest reported) throws IOException;
+    LayoutUpload upload(PlatformBuild build, Path layout, Digest reported) throws IOException, InterruptedException;
 }

@@ -69,6 +69,11 @@ public final class LocalBuildWorkspace implements BuildWorkspace {
     }
 
     @Override
+    public void deleteFile(Path file) throws IOException {
+        Files.deleteIfExists(inside(file));
+    }
+
+    @Override
     public void delete() throws IOException {
         if (!Files.exists(directory)) {
             return;

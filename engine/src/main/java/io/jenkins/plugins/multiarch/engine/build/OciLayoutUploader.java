@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -64,7 +64,8 @@ public final class OciLayoutUploader implements LayoutUploader {
      * @throws IllegalArgumentException if the build's registry is not this uploader's
      */
     @Override
-    public LayoutUpload upload(PlatformBuild build, Path layout, Digest reported) throws IOException {
+    public LayoutUpload upload(PlatformBuild build, Path layout, Digest reported)
+            throws IOException, InterruptedException {
         if (!build.target().registry().equals(client.registry())) {
             throw new IllegalArgumentException("this uploader writes to " + client.registry() + ", but the build of "
                     + build.platform() + " goes to " + build.target().registry());
@@ -87,12 +88,15 @@ public final class OciLayoutUploader implements LayoutUploader {
      * @return the manifest's digest, checked against what the registry reports
      * @throws InvalidLayoutException if the layout is missing, incomplete or not one image; nothing is written
      * @throws RegistryException      if the registry refuses a blob or the manifest
+     * @throws InterruptedException   if interrupted while blobs upload; those still running are stopped
      */
-    public LayoutUpload upload(Path layout, String repository, List<String> tags) throws IOException {
+    public LayoutUpload upload(Path layout, String repository, List<String> tags)
+            throws IOException, InterruptedException {
         return upload(OciLayout.open(layout), repository, tags);
     }
 
-    private LayoutUpload upload(OciLayout oci, String repository, List<String> tags) throws IOException {
+    private LayoutUpload upload(OciLayout oci, String repository, List<String> tags)
+            throws IOException, InterruptedException {
         Descriptor manifestDescriptor = oci.onlyImageManifest();
         byte[] manifestBytes = oci.readBlob(manifestDescriptor);
         ImageManifest manifest = imageManifest(oci, manifestDescriptor, manifestBytes);
@@ -126,7 +130,8 @@ public final class OciLayoutUploader implements LayoutUploader {
         return new LayoutUpload(digest, manifestDescriptor.mediaType(), tags, uploaded, list.size() - uploaded, bytes);
     }
 
-    private List<Boolean> uploadAll(OciLayout oci, String repository, List<Descriptor> blobs) {
+    private List<Boolean> uploadAll(OciLayout oci, String repository, List<Descriptor> blobs)
+            throws InterruptedException {
         ExecutorService pool = DaemonPool.create("multiarch-upload", Math.min(parallelUploads, blobs.size()));
         try {
             List<CompletableFuture<Boolean>> futures = new ArrayList<>();
@@ -139,8 +144,13 @@ public final class OciLayoutUploader implements LayoutUploader {
             AuthenticationException denied = null;
             for (int i = 0; i < futures.size(); i++) {
                 try {
-                    sent.add(futures.get(i).join());
-                } catch (CompletionException e) {
+                    // get(), not join(): a cancelled build must not wait for blobs that may take many minutes.
+                    sent.add(futures.get(i).get());
+                } catch (InterruptedException e) {
+                    // cancel() only marks the futures; shutdownNow() below interrupts the running uploads.
+                    futures.forEach(f -> f.cancel(true));
+                    throw e;
+                } catch (ExecutionException e) {
                     Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
                     if (cause instanceof AuthenticationException auth && denied == null) {
                         denied = auth;

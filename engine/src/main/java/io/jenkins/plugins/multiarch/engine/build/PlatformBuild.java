@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param buildArgs        the platform's arguments ({@link PlatformBuildArgs}) followed by the user's
  * @param targetStage      the stage to build, if not the last
  * @param labels           labels to set on the image
- * @param insecureRegistry push over plain HTTP or without verifying TLS, where the builder can be told so
+ * @param insecureRegistry talk to the registry (pushes and, where the builder allows, base-image pulls) over plain
+ *                         HTTP or without verifying TLS, where the builder can be told so
  */
 public record PlatformBuild(
         Platform platform,

@@ -20,9 +20,9 @@ import java.util.Objects;
 
 /**
  * Builds and pushes one platform's image: makes a private workspace, writes the auth file there if there are
- * credentials, runs the builder's plan, reads the digest, uploads the OCI layout the plan left if it left one
- * ({@link LayoutUploader}), and always runs the plan's cleanup and deletes the workspace (with the auth file and
- * the layout), also on failure. Output goes to the sink line by line as
+ * credentials, runs the builder's plan (deleting the auth file after the last step that names it), reads the digest, uploads the OCI layout the plan left if it left one
+ * ({@link LayoutUploader}), and always deletes the workspace (with the auth file and the layout), also on failure;
+ * the plan's cleanup runs whenever its BUILD step succeeded (before that there is no local image to remove). Output goes to the sink line by line as
  * {@code [linux/arm64] ...}, secrets masked. Safe to use from several threads at once if the sink is.
  */
 public final class PlatformBuilder {
@@ -39,6 +39,7 @@ public final class PlatformBuilder {
     private final LineSink output;
     private final LayoutUploader uploader;
     private final BuildProgress progress;
+    private final Path userDockerConfig;
 
     /**
      * @param credentials for the push (and the build's base-image pulls); empty to use the tool's existing login
@@ -48,12 +49,13 @@ public final class PlatformBuilder {
     public PlatformBuilder(ImageBuilder builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
                            List<RegistryCredentials> credentials, LineSink output) {
         this(builder, runner, workspaces, credentials, output,
-                RegistryLayoutUploader.withCredentials(List.copyOf(credentials)), BuildProgress.none());
+                RegistryLayoutUploader.withCredentials(List.copyOf(credentials)), BuildProgress.none(),
+                DockerConfigJson.userConfigDirectory());
     }
 
     private PlatformBuilder(ImageBuilder builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
                             List<RegistryCredentials> credentials, LineSink output, LayoutUploader uploader,
-                            BuildProgress progress) {
+                            BuildProgress progress, Path userDockerConfig) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
@@ -62,6 +64,7 @@ public final class PlatformBuilder {
         this.output = Objects.requireNonNull(output, "output");
         this.uploader = Objects.requireNonNull(uploader, "uploader");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.userDockerConfig = userDockerConfig;
     }
 
     /**
@@ -69,12 +72,21 @@ public final class PlatformBuilder {
      * of its own: the CLI passes its client's, the Jenkins plugin one that runs on the agent.
      */
     public PlatformBuilder withLayoutUploader(LayoutUploader value) {
-        return new PlatformBuilder(builder, runner, workspaces, credentials, output, value, progress);
+        return new PlatformBuilder(builder, runner, workspaces, credentials, output, value, progress, userDockerConfig);
     }
 
     /** The same builder, reporting each platform's phases to {@code value}. */
     public PlatformBuilder withProgress(BuildProgress value) {
-        return new PlatformBuilder(builder, runner, workspaces, credentials, output, uploader, value);
+        return new PlatformBuilder(builder, runner, workspaces, credentials, output, uploader, value, userDockerConfig);
+    }
+
+    /**
+     * The same builder, starting the temporary Docker config (docker, buildx, kaniko) from the one in {@code dir}
+     * instead of this machine's {@code $DOCKER_CONFIG} or {@code ~/.docker}; null for the credentials alone. The
+     * Jenkins plugin passes the agent's, where the commands run.
+     */
+    public PlatformBuilder withUserDockerConfig(Path dir) {
+        return new PlatformBuilder(builder, runner, workspaces, credentials, output, uploader, progress, dir);
     }
 
     public ImageBuilder imageBuilder() {
@@ -105,13 +117,24 @@ public final class PlatformBuilder {
                 throw PlatformBuildException.of(build.platform(), "could not create a build workspace", e);
             }
             try {
-                RegistryAuth auth = writeAuth(build, workspace);
+                RegistryAuth auth = writeAuth(build, workspace, log);
                 BuildPlan plan = plan(build, workspace, auth);
+                // Whether a BUILD step made a local image, i.e. whether the cleanup has anything to remove.
+                boolean built = false;
                 try {
                     StepOutputs outputs = StepOutputs.empty();
-                    for (Invocation step : plan.steps()) {
+                    int lastAuthStep = lastStepNaming(plan.steps(), auth);
+                    for (int i = 0; i < plan.steps().size(); i++) {
+                        Invocation step = plan.steps().get(i);
                         progress.phase(build.platform(), step.kind() == StepKind.PUSH ? BuildPhase.PUSHING : BuildPhase.BUILDING);
-                        outputs.with(step.kind(), run(build, step, log, true));
+                        try {
+                            outputs.with(step.kind(), run(build, step, log, true));
+                            built |= step.kind() == StepKind.BUILD;
+                        } finally {
+                            if (i == lastAuthStep) {
+                                deleteAuth(workspace, auth, log);
+                            }
+                        }
                     }
                     Digest digest = readDigest(build, workspace, outputs);
                     if (plan.layout().isPresent()) {
@@ -123,10 +146,10 @@ public final class PlatformBuilder {
                     succeeded = true;
                     return new PlatformBuildResult(build.platform(), plan.pushedReference(), digest, plan.temporaryTag());
                 } finally {
-                    if (!plan.cleanup().isEmpty()) {
+                    if (built && !plan.cleanup().isEmpty()) {
                         progress.phase(build.platform(), BuildPhase.CLEANING_UP);
+                        cleanUp(build, plan, log);
                     }
-                    cleanUp(build, plan, log);
                 }
             } finally {
                 try {
@@ -149,7 +172,8 @@ public final class PlatformBuilder {
     }
 
     /** Sends the layout the builder wrote; the builder's reported digest must be the layout's. */
-    private void upload(PlatformBuild build, Path layout, Digest reported, LineSink log) throws PlatformBuildException {
+    private void upload(PlatformBuild build, Path layout, Digest reported, LineSink log)
+            throws PlatformBuildException, InterruptedException {
         String destination = build.lastingTag().map(tag -> build.target().withTag(tag).toString())
                 .orElse(build.target().repositoryName() + "@" + reported);
         log.line("uploading the OCI layout " + layout + " to " + destination);
@@ -161,17 +185,60 @@ public final class PlatformBuilder {
         }
     }
 
-    private RegistryAuth writeAuth(PlatformBuild build, BuildWorkspace workspace) throws PlatformBuildException {
+    private RegistryAuth writeAuth(PlatformBuild build, BuildWorkspace workspace, LineSink log)
+            throws PlatformBuildException {
         if (credentials.isEmpty()) {
             return RegistryAuth.none();
         }
         RegistryAuth auth = RegistryAuth.inDirectory(workspace.directory().resolve(AUTH_DIR));
+        byte[] config = DockerConfigJson.render(credentials);
+        if (builder.replacesDockerConfig() && userDockerConfig != null) {
+            // DOCKER_CONFIG hides the user's config: keep their helpers and other registries' logins.
+            try {
+                config = DockerConfigJson.render(credentials, userDockerConfig);
+            } catch (IOException | RuntimeException e) {
+                log.line("warning: ignoring the Docker config in " + userDockerConfig + ": " + e.getMessage());
+            }
+        }
         try {
-            workspace.writePrivateFile(auth.file().orElseThrow(), DockerConfigJson.render(credentials));
+            workspace.writePrivateFile(auth.file().orElseThrow(), config);
         } catch (IOException e) {
             throw PlatformBuildException.of(build.platform(), "could not write the registry auth file", e);
         }
         return auth;
+    }
+
+    /**
+     * The index of the last step whose argv or environment names the auth directory, or -1. After it nothing reads
+     * the credentials (buildah's and podman's push only write a local layout; the uploader has its own copy).
+     */
+    static int lastStepNaming(List<Invocation> steps, RegistryAuth auth) {
+        if (auth.directory().isEmpty()) {
+            return -1;
+        }
+        String dir = auth.directory().get().toString();
+        int last = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            Invocation step = steps.get(i);
+            if (java.util.stream.Stream.concat(step.argv().stream(), step.env().values().stream())
+                    .anyMatch(a -> a.contains(dir))) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Deletes the auth file once no step needs it, so a killed process does not leave credentials on disk for the
+     * rest of the build; deleting the workspace stays the backstop. Never throws.
+     */
+    private void deleteAuth(BuildWorkspace workspace, RegistryAuth auth, LineSink log) {
+        Path file = auth.file().orElseThrow();
+        try {
+            workspace.deleteFile(file);
+        } catch (IOException | RuntimeException e) {
+            log.line("warning: could not delete the registry auth file " + file + " yet: " + e.getMessage());
+        }
     }
 
     /** Runs one command; returns its last lines, or throws if it failed and {@code mustSucceed}. */
@@ -205,17 +272,28 @@ public final class PlatformBuilder {
         }
     }
 
-    /** Never throws: a failed cleanup must not hide the build's own outcome. */
+    /**
+     * Never throws: a failed cleanup must not hide the build's own outcome. A pending interrupt (the build was
+     * cancelled) is held back while the cleanup runs, so the runner does not stop its commands at once, and set
+     * again afterwards; only a second interrupt stops the cleanup.
+     */
     private void cleanUp(PlatformBuild build, BuildPlan plan, LineSink log) {
-        for (Invocation step : plan.cleanup()) {
-            try {
-                run(build, step, log, false);
-            } catch (PlatformBuildException e) {
-                log.line("warning: cleanup failed: " + e.getMessage());
-            } catch (InterruptedException e) {
-                log.line("warning: cleanup interrupted; left behind: " + build.localName());
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (Invocation step : plan.cleanup()) {
+                try {
+                    run(build, step, log, false);
+                } catch (PlatformBuildException e) {
+                    log.line("warning: cleanup failed: " + e.getMessage());
+                } catch (InterruptedException e) {
+                    log.line("warning: cleanup interrupted; left behind: " + build.localName());
+                    interrupted = true;
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
-                return;
             }
         }
     }

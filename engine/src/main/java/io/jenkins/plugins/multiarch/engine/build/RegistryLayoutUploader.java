@@ -39,7 +39,8 @@ final class RegistryLayoutUploader implements LayoutUploader {
     }
 
     @Override
-    public LayoutUpload upload(PlatformBuild build, Path layout, Digest reported) throws IOException {
+    public LayoutUpload upload(PlatformBuild build, Path layout, Digest reported)
+            throws IOException, InterruptedException {
         String registry = build.target().registry();
         OciLayoutUploader uploader = uploaders.computeIfAbsent(registry + (build.insecureRegistry() ? " insecure" : ""),
                 key -> new OciLayoutUploader(RegistryClient.builder(registry)

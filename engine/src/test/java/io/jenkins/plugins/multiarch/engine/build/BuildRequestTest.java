@@ -130,4 +130,26 @@ class BuildRequestTest {
 
         assertThat(builds).allSatisfy(b -> assertThat(b.buildArgs()).containsEntry("BUILDPLATFORM", "linux/amd64"));
     }
+
+    @Test
+    void aPerPlatformTagMayNotEqualAnExtraIndexTag() {
+        BuildRequest.Builder builder = request("reg.example.com/app:1.0")
+                .platforms(List.of(Platform.LINUX_AMD64, Platform.LINUX_ARM64))
+                .perPlatformTags("{arch}")
+                .indexTags(List.of("latest", "arm64"));
+
+        assertThatThrownBy(builder::build).isInstanceOf(InvalidBuildRequestException.class)
+                .hasMessage("tag template '{arch}' gives 'arm64' for linux/arm64, which is also an extra tag of the"
+                        + " multi-arch image; per-platform tags must differ from the image's tags, so change the"
+                        + " template or that tag");
+    }
+
+    @Test
+    void extraIndexTagsThatNoPlatformUsesAreKept() {
+        BuildRequest request = request("reg.example.com/app:1.0").platform(Platform.LINUX_AMD64)
+                .perPlatformTags("{arch}-{version}").indexTags(List.of("latest", "amd64")).build();
+
+        assertThat(request.indexTags()).containsExactly("latest", "amd64");
+        assertThat(request.platformBuilds().get(0).pushReference().tag()).contains("amd64-1.0");
+    }
 }

@@ -197,6 +197,28 @@ class ContainersToolRegistryIntegrationTest {
         assertThat(skopeoRaw("it/tagged:linux-arm64-2.0", "--raw")).satisfies(raw -> assertThat(Digest.sha256(raw)).isEqualTo(result.digest()));
     }
 
+    /** The registry serves plain HTTP with a password: the build's pull needs --tls-verify=false and the auth file. */
+    @ParameterizedTest
+    @ValueSource(strings = {"buildah", "podman"})
+    void aBaseImageIsPulledFromTheInsecureTargetRegistry(String tool) throws Exception {
+        PlatformBuild base = BuildRequest.builder(ImageReference.parse(registry.host() + "/it/" + tool + "-base:1.0"), context)
+                .platform(Platform.LINUX_ARM64).perPlatformTags("{arch}").insecureRegistry(true).build()
+                .platformBuilds().get(0);
+        platformBuilder(tool, List.of(credentials())).build(base);
+        Path derived = Files.createDirectories(temp.resolve("derived-" + tool));
+        Files.writeString(derived.resolve("Containerfile"),
+                "FROM " + registry.host() + "/it/" + tool + "-base:arm64\nCOPY extra /extra\n");
+        Files.writeString(derived.resolve("extra"), "extra\n");
+        PlatformBuild build = BuildRequest.builder(ImageReference.parse(registry.host() + "/it/" + tool + "-derived:1.0"), derived)
+                .platform(Platform.LINUX_ARM64).insecureRegistry(true).build().platformBuilds().get(0);
+
+        PlatformBuildResult result = platformBuilder(tool, List.of(credentials())).build(build);
+
+        JsonNode layers = JSON.readTree(skopeoRaw(result.pushedReference().repository() + "@" + result.digest(), "--raw"))
+                .path("layers");
+        assertThat(layers).as("the base image's layer and ours").hasSize(2);
+    }
+
     @Test
     void withoutCredentialsTheRegistryRefusesTheUploadAndCleanupStillRuns() throws Exception {
         BuildRequest request = BuildRequest.builder(ImageReference.parse(registry.host() + "/it/refused:1.0"), context)

@@ -40,4 +40,44 @@ class DockerConfigJsonTest {
         assertThatThrownBy(() -> new RegistryCredentials("r.example.com", "a:b", "p"))
                 .hasMessageContaining("contains ':'");
     }
+
+    @Test
+    void theUsersConfigIsKeptExceptForTheGivenRegistriesAndTheContext(@org.junit.jupiter.api.io.TempDir java.nio.file.Path user)
+            throws Exception {
+        java.nio.file.Files.writeString(user.resolve("config.json"), """
+                {"auths": {"other.example.com": {"auth": "b3RoZXI6cGFzcw=="},
+                           "registry.example.com:5000": {"auth": "b2xkOm9sZA==", "identitytoken": "stale"}},
+                 "credsStore": "desktop", "credHelpers": {"gcr.io": "gcloud"},
+                 "currentContext": "remote", "proxies": {"default": {}}}
+                """);
+        java.nio.file.Files.createDirectory(user.resolve("cli-plugins"));
+
+        JsonNode config = new ObjectMapper().readTree(DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS), user));
+
+        assertThat(config.get("auths").get("other.example.com").get("auth").asText()).isEqualTo("b3RoZXI6cGFzcw==");
+        assertThat(config.get("auths").get("registry.example.com:5000").toString())
+                .isEqualTo(new ObjectMapper().readTree(DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS)))
+                        .get("auths").get("registry.example.com:5000").toString());
+        assertThat(config.get("credsStore").asText()).isEqualTo("desktop");
+        // An empty helper makes Docker read our auths entry for that registry despite credsStore.
+        assertThat(config.get("credHelpers").toString()).isEqualTo("{\"gcr.io\":\"gcloud\",\"registry.example.com:5000\":\"\"}");
+        assertThat(config.get("cliPluginsExtraDirs").get(0).asText()).isEqualTo(user.resolve("cli-plugins").toString());
+        assertThat(config.has("currentContext")).isFalse();
+        assertThat(config.has("proxies")).isFalse();
+    }
+
+    @Test
+    void withoutAUserConfigOnlyTheCredentialsAreWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path user)
+            throws Exception {
+        assertThat(DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS), user))
+                .isEqualTo(DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS)));
+    }
+
+    @Test
+    void aUserConfigThatIsNoJsonObjectIsAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path user) throws Exception {
+        java.nio.file.Files.writeString(user.resolve("config.json"), "[]");
+
+        assertThatThrownBy(() -> DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS), user))
+                .isInstanceOf(java.io.IOException.class).hasMessageEndingWith("config.json is not a JSON object");
+    }
 }

@@ -40,6 +40,11 @@ public final class FakeWorkspace implements BuildWorkspace {
     }
 
     @Override
+    public synchronized void deleteFile(Path file) {
+        files.remove(directory.resolve(file));
+    }
+
+    @Override
     public synchronized void delete() {
         files.clear();
         deleted = true;

@@ -210,4 +210,54 @@ class OciLayoutUploaderTest {
         }
         return total;
     }
+
+    /** A registry that answers the ping, then never answers a blob request: only an interrupt ends the wait. */
+    @Test
+    void anInterruptStopsTheWaitForBlobUploads() throws Exception {
+        java.util.concurrent.CountDownLatch blobRequested = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            if (!exchange.getRequestURI().getPath().equals("/v2/")) {
+                blobRequested.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.getResponseHeaders().add("Docker-Distribution-API-Version", "registry/2.0");
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/v2/") ? 200 : 500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String host = "127.0.0.1:" + server.getAddress().getPort();
+            LayoutFixture layout = LayoutFixture.oci(temp.resolve("layout"), "stalled", 2);
+            OciLayoutUploader uploader = new OciLayoutUploader(RegistryClient.builder(host).build(), 2);
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread uploading = new Thread(() -> {
+                try {
+                    uploader.upload(layout.directory, "up/stalled", List.of());
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            uploading.start();
+            assertThat(blobRequested.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("a blob request arrived").isTrue();
+
+            uploading.interrupt();
+            uploading.join(10_000);
+
+            assertThat(uploading.isAlive()).as("still waiting for the registry").isFalse();
+            assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
 }

@@ -37,6 +37,10 @@ class PlatformBuilderTest {
     @TempDir
     Path workspaces;
 
+    /** Stands in for ~/.docker, so no test reads the developer's own. */
+    @TempDir
+    Path userDocker;
+
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<String> authFilesSeen = Collections.synchronizedList(new ArrayList<>());
     private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
@@ -61,8 +65,11 @@ class PlatformBuilderTest {
 
     /** Pretends to be each tool: reports the digest where that tool would, and checks the auth file it is given. */
     private int pretend(Call call, LineSink out) throws Exception {
+        // Removing a local image needs no credentials; by then the auth file is gone.
+        boolean removal = call.has("rm") || call.has("rmi");
         Path auth = call.has("--authfile") ? Path.of(call.after("--authfile"))
-                : call.env().containsKey("DOCKER_CONFIG") ? Path.of(call.env().get("DOCKER_CONFIG"), "config.json") : null;
+                : call.env().containsKey("DOCKER_CONFIG") && !removal
+                ? Path.of(call.env().get("DOCKER_CONFIG"), "config.json") : null;
         if (auth != null) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(auth))).isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(auth.getParent()))).isEqualTo("rwx------");
@@ -85,6 +92,7 @@ class PlatformBuilderTest {
     private PlatformBuilder platformBuilder(ImageBuilder builder, RecordingCommandRunner runner) {
         return new PlatformBuilder(builder, runner, LocalBuildWorkspace.factory(workspaces),
                 List.of(SampleBuilds.CREDENTIALS), log::add)
+                .withUserDockerConfig(userDocker)
                 .withLayoutUploader(this::fakeUpload)
                 .withProgress((platform, phase) -> phases.add(platform + " " + phase.word()));
     }
@@ -151,8 +159,9 @@ class PlatformBuilderTest {
                             .doesNotContain("retry");
                 });
         assertThat(log).noneMatch(l -> l.contains(SampleBuilds.PASSWORD));
-        // Cleanup ran after the failure, and the auth file is gone with the workspace.
-        assertThat(runner.calls()).last().satisfies(c -> assertThat(c.argv()).contains("rmi"));
+        // The build made no image, so there is nothing to remove; the auth file is gone with the workspace.
+        assertThat(runner.calls()).singleElement().satisfies(c -> assertThat(c.argv()).contains("bud"));
+        assertThat(phases).doesNotContain("linux/arm/v7 cleaning up");
         assertThat(workspaces).isEmptyDirectory();
     }
 
@@ -260,6 +269,104 @@ class PlatformBuilderTest {
         assertThat(uploads).isEmpty();
         assertThat(phases).containsExactly("linux/arm/v7 building", "linux/arm/v7 building", "linux/arm/v7 done",
                 "linux/arm/v7 building", "linux/arm/v7 building", "linux/arm/v7 done");
+    }
+
+    /** Whether an auth file exists in any build workspace right now. */
+    private boolean authFileExists() throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(workspaces)) {
+            return files.anyMatch(f -> f.endsWith(Path.of("auth", "config.json")));
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> authFileLifetimes() {
+        // Per command in order: whether the auth file still exists when it starts.
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(new BuildahBuilder(ContainersStorageOptions.driver("vfs")), List.of(true, false, false)),
+                org.junit.jupiter.params.provider.Arguments.of(new PodmanBuilder(ContainersStorageOptions.driver("vfs")), List.of(true, false, false)),
+                org.junit.jupiter.params.provider.Arguments.of(new DockerBuilder(), List.of(true, true, false)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("authFileLifetimes")
+    void theAuthFileIsDeletedRightAfterTheLastStepThatNeedsIt(ImageBuilder builder, List<Boolean> expected) throws Exception {
+        List<Boolean> existed = Collections.synchronizedList(new ArrayList<>());
+        List<Boolean> existedAtUpload = Collections.synchronizedList(new ArrayList<>());
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            existed.add(authFileExists());
+            return pretend(call, out);
+        });
+
+        platformBuilder(builder, runner).withLayoutUploader((build, layout, reported) -> {
+            existedAtUpload.add(authFileExists());
+            return fakeUpload(build, layout, reported);
+        }).build(SampleBuilds.armV7());
+
+        assertThat(existed).isEqualTo(expected);
+        assertThat(existedAtUpload).doesNotContain(true);
+        assertThat(log).noneMatch(l -> l.contains("warning"));
+    }
+
+    @Test
+    void aFailedPushStillDeletesTheAuthFileBeforeCleanup() throws Exception {
+        List<Boolean> existedAtCleanup = Collections.synchronizedList(new ArrayList<>());
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            if (call.has("rm")) {
+                existedAtCleanup.add(authFileExists());
+            }
+            return call.has("push") ? 1 : 0;
+        });
+
+        assertThatThrownBy(() -> platformBuilder(new DockerBuilder(), runner).build(SampleBuilds.armV7()))
+                .isInstanceOf(PlatformBuildException.class).hasMessageContaining("push");
+        assertThat(existedAtCleanup).containsExactly(false);
+    }
+
+    @Test
+    void aPendingInterruptIsHeldBackDuringCleanupAndSetAgainAfterwards() {
+        List<Boolean> interruptedDuringCleanup = Collections.synchronizedList(new ArrayList<>());
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            if (call.has("push")) {
+                Thread.currentThread().interrupt(); // cancelled while pushing
+                return 1;
+            }
+            if (call.has("rm")) {
+                interruptedDuringCleanup.add(Thread.currentThread().isInterrupted());
+            }
+            return 0;
+        });
+
+        try {
+            assertThatThrownBy(() -> platformBuilder(new DockerBuilder(), runner).build(SampleBuilds.armV7()))
+                    .isInstanceOf(PlatformBuildException.class);
+            assertThat(interruptedDuringCleanup).containsExactly(false);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void toolsGivenDockerConfigKeepTheUsersOtherRegistriesButAuthfileToolsGetOnlyOurs() throws Exception {
+        Files.writeString(userDocker.resolve("config.json"), "{\"auths\": {\"other.example.com\": {\"auth\": \"b3RoZXI6cGFzcw==\"}}}");
+
+        platformBuilder(new DockerBuilder(), new RecordingCommandRunner(this::pretend)).build(SampleBuilds.armV7());
+        List<String> docker = List.copyOf(authFilesSeen);
+        authFilesSeen.clear();
+        platformBuilder(new BuildahBuilder(ContainersStorageOptions.driver("vfs")), new RecordingCommandRunner(this::pretend))
+                .build(SampleBuilds.armV7());
+
+        assertThat(docker).isNotEmpty().allSatisfy(seen -> assertThat(seen).contains("other.example.com", ENCODED_PAIR));
+        assertThat(authFilesSeen).isNotEmpty().allSatisfy(seen -> assertThat(seen).doesNotContain("other.example.com"));
+    }
+
+    @Test
+    void anUnreadableUserDockerConfigIsAWarning() throws Exception {
+        Files.writeString(userDocker.resolve("config.json"), "not json");
+
+        platformBuilder(new KanikoBuilder(), new RecordingCommandRunner(this::pretend)).build(SampleBuilds.armV7());
+
+        assertThat(authFilesSeen).singleElement().satisfies(seen -> assertThat(seen).contains(ENCODED_PAIR));
+        assertThat(log).anyMatch(l -> l.startsWith("[linux/arm/v7] warning: ignoring the Docker config in " + userDocker + ": "));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * docker buildx (BuildKit): one command builds and pushes,
@@ -25,10 +26,11 @@ import java.util.Objects;
  *   <li>{@code --provenance=false}: otherwise buildx 0.10+ pushes an index with an attestation manifest, not the
  *       plain image manifest the multi-arch index must list. This flag needs buildx 0.10 or later.</li>
  *   <li>Credentials come through a temporary {@code DOCKER_CONFIG}. Buildx keeps its builder instances under
- *       {@code $DOCKER_CONFIG/buildx}, so give {@code buildxConfigDir} (usually {@code ~/.docker/buildx}) to set
- *       {@code BUILDX_CONFIG} and keep finding them, or name the builder.</li>
- *   <li>Insecure registries are configured in the builder (buildkitd.toml), not per command; the request's
- *       insecure flag is not used here.</li>
+ *       {@code $DOCKER_CONFIG/buildx}, so {@code BUILDX_CONFIG} points at the user's one ({@code buildxConfigDir},
+ *       or with the default constructor {@code ~/.docker/buildx} if it exists) to keep finding them.</li>
+ *   <li>Insecure registries: {@code registry.insecure=true} in the {@code --output} (then also for per-platform
+ *       tags, as {@code type=image,name=REF,push=true}). That covers the push; base-image pulls from an insecure
+ *       registry still need it in the builder's buildkitd.toml.</li>
  * </ul>
  */
 public final class BuildxBuilder implements ImageBuilder {
@@ -38,6 +40,7 @@ public final class BuildxBuilder implements ImageBuilder {
     private final String executable;
     private final String builderName;
     private final Path buildxConfigDir;
+    private final boolean findUserBuildxConfig;
 
     /**
      * @param executable      the docker program
@@ -45,13 +48,33 @@ public final class BuildxBuilder implements ImageBuilder {
      * @param buildxConfigDir {@code BUILDX_CONFIG}, or null to leave it alone
      */
     public BuildxBuilder(String executable, String builderName, Path buildxConfigDir) {
+        this(executable, builderName, buildxConfigDir, false);
+    }
+
+    private BuildxBuilder(String executable, String builderName, Path buildxConfigDir, boolean findUserBuildxConfig) {
         this.executable = Objects.requireNonNull(executable, "executable");
         this.builderName = builderName;
         this.buildxConfigDir = buildxConfigDir;
+        this.findUserBuildxConfig = findUserBuildxConfig;
     }
 
+    /** The current builder; with credentials, {@code BUILDX_CONFIG} is this machine's user's buildx directory. */
     public BuildxBuilder() {
-        this("docker", null, null);
+        this("docker", null, null, true);
+    }
+
+    /**
+     * The buildx directory that a temporary {@code DOCKER_CONFIG} would hide: {@code $DOCKER_CONFIG/buildx} or
+     * {@code ~/.docker/buildx} if it exists; empty if there is none or {@code BUILDX_CONFIG} is set (it is inherited).
+     */
+    static Optional<Path> userBuildxConfig(Map<String, String> env, Path home) {
+        if (env.containsKey("BUILDX_CONFIG")) {
+            return Optional.empty();
+        }
+        String dockerConfig = env.get("DOCKER_CONFIG");
+        Path dir = dockerConfig != null && !dockerConfig.isEmpty() ? Path.of(dockerConfig, "buildx")
+                : home.resolve(".docker").resolve("buildx");
+        return java.nio.file.Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     @Override
@@ -60,12 +83,20 @@ public final class BuildxBuilder implements ImageBuilder {
     }
 
     @Override
+    public boolean replacesDockerConfig() {
+        return true;
+    }
+
+    @Override
     public BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) {
         Map<String, String> env = new LinkedHashMap<>();
         auth.directory().ifPresent(d -> env.put("DOCKER_CONFIG", d.toString()));
-        if (buildxConfigDir != null) {
-            env.put("BUILDX_CONFIG", buildxConfigDir.toString());
+        Optional<Path> buildxConfig = Optional.ofNullable(buildxConfigDir);
+        if (buildxConfig.isEmpty() && findUserBuildxConfig && auth.directory().isPresent()) {
+            // Our DOCKER_CONFIG would hide the user's builder instances.
+            buildxConfig = userBuildxConfig(System.getenv(), Path.of(System.getProperty("user.home")));
         }
+        buildxConfig.ifPresent(d -> env.put("BUILDX_CONFIG", d.toString()));
         List<String> argv = new ArrayList<>(List.of(executable, "buildx", "build"));
         if (builderName != null) {
             argv.add("--builder");
@@ -78,11 +109,16 @@ public final class BuildxBuilder implements ImageBuilder {
         argv.add("--metadata-file");
         argv.add(metadataFile(workspace).toString());
         ImageReference pushed = build.pushReference();
+        String insecure = build.insecureRegistry() ? ",registry.insecure=true" : "";
         if (build.byDigest()) {
             argv.add("--output");
             argv.add("type=image,name=" + build.target().repositoryName()
-                    + ",push-by-digest=true,name-canonical=true,push=true");
+                    + ",push-by-digest=true,name-canonical=true,push=true" + insecure);
             pushed = ImageReference.parse(build.target().repositoryName());
+        } else if (build.insecureRegistry()) {
+            // --push has no insecure option; the equivalent --output has.
+            argv.add("--output");
+            argv.add("type=image,name=" + build.pushReference() + ",push=true" + insecure);
         } else {
             argv.add("--tag");
             argv.add(build.pushReference().toString());

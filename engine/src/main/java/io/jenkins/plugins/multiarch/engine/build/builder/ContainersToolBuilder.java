@@ -24,8 +24,8 @@ import java.util.Optional;
  * manifest) and its digest file names the layout's manifest; uploaded byte for byte, the registry gets that very
  * digest and no tag. A per-platform tag, when the request has one, is written by the same upload.
  *
- * <p>Credentials ({@code --authfile}) go on the build, for base-image pulls. TLS and credentials of the push are the
- * uploader's business: the tool's push only writes local files.
+ * <p>Credentials ({@code --authfile}) and, for an insecure registry, {@code --tls-verify=false} go on the build, for
+ * base-image pulls. TLS and credentials of the push are the uploader's business: the tool's push only writes local files.
  */
 abstract class ContainersToolBuilder implements ImageBuilder {
 
@@ -52,6 +52,10 @@ abstract class ContainersToolBuilder implements ImageBuilder {
             buildArgv.add("--authfile");
             buildArgv.add(f.toString());
         });
+        if (build.insecureRegistry()) {
+            // Base images may come from the same registry (FROM 127.0.0.1:5000/base), which serves plain HTTP.
+            buildArgv.add("--tls-verify=false");
+        }
         BuildFlags.add(buildArgv, build, "--file");
         buildArgv.add("--tag");
         buildArgv.add(build.localName());

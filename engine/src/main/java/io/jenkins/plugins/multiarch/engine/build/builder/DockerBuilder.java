@@ -15,8 +15,8 @@ import java.util.Objects;
  * {@code TAG: digest: sha256:... size: N} line), then {@code docker image rm REF}.
  *
  * <p>{@code docker push} cannot push without a tag, so a by-digest build pushes under the temporary tag.
- * Credentials come through a temporary {@code DOCKER_CONFIG} directory; note that this also hides CLI plugins
- * installed only under {@code ~/.docker/cli-plugins}.
+ * Credentials come through a temporary {@code DOCKER_CONFIG} directory, whose config.json keeps the user's other
+ * registries and credential helpers and lists {@code ~/.docker/cli-plugins} in {@code cliPluginsExtraDirs}.
  *
  * <p>Insecure registries cannot be chosen per command: the Docker daemon's {@code insecure-registries} setting
  * decides (it always allows 127.0.0.0/8). The request's insecure flag is therefore not used here.
@@ -37,6 +37,11 @@ public final class DockerBuilder implements ImageBuilder {
     @Override
     public String name() {
         return "docker";
+    }
+
+    @Override
+    public boolean replacesDockerConfig() {
+        return true;
     }
 
     @Override

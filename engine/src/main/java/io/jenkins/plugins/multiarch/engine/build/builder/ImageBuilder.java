@@ -27,6 +27,14 @@ public interface ImageBuilder {
     /** The digest of the pushed image, read from the files or output the plan's commands left. */
     Digest readDigest(PlatformBuild build, BuildWorkspace workspace, StepOutputs outputs) throws IOException;
 
+    /**
+     * Whether the plan points {@code DOCKER_CONFIG} at the auth directory, hiding the user's own Docker config:
+     * then the engine starts the temporary config.json from the user's (see {@code DockerConfigJson}).
+     */
+    default boolean replacesDockerConfig() {
+        return false;
+    }
+
     /** How many builds may run at once on one machine; kaniko builds in its own root filesystem, so one. */
     default int maxParallelBuilds() {
         return Integer.MAX_VALUE;

@@ -14,16 +14,20 @@ import java.util.Objects;
 
 /**
  * kaniko, inside its executor container: {@code /kaniko/executor --context DIR --dockerfile F
- * --custom-platform P ... --destination REF --digest-file F --cleanup}.
+ * --custom-platform P ... --destination REF --digest-file F --ignore-path WORKSPACE --cleanup}.
+ * {@code --custom-platform} needs kaniko 1.9.1 or later.
  *
  * <ul>
  *   <li>{@code --destination} needs a tag (without one kaniko pushes {@code latest}), so a by-digest build pushes
  *       under the temporary tag.</li>
  *   <li>Credentials: {@code DOCKER_CONFIG} points at the temporary config directory instead of
- *       {@code /kaniko/.docker}.</li>
- *   <li>Insecure registries: {@code --insecure --skip-tls-verify} (pushes only; base-image pulls keep verifying).</li>
+ *       {@code /kaniko/.docker}; its config.json starts from the one there (see {@code DockerConfigJson}).</li>
+ *   <li>Insecure registries: {@code --insecure-registry HOST --skip-tls-verify-registry HOST}, for pushes and
+ *       base-image pulls from that registry only.</li>
  *   <li>kaniko builds in the container's own root filesystem: one build at a time per container
- *       ({@link #maxParallelBuilds()} is 1), and {@code --cleanup} resets it for the next platform. It does not
+ *       ({@link #maxParallelBuilds()} is 1), and {@code --cleanup} resets it for the next platform. That reset, and
+ *       each stage of a multi-stage build, deletes the filesystem; {@code --ignore-path} keeps our workspace (auth
+ *       file, digest file) out of it. It does not
  *       emulate other CPUs: RUN steps of a foreign platform need a cross-compiling Dockerfile.</li>
  * </ul>
  */
@@ -48,6 +52,11 @@ public final class KanikoBuilder implements ImageBuilder {
     }
 
     @Override
+    public boolean replacesDockerConfig() {
+        return true;
+    }
+
+    @Override
     public BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) {
         Map<String, String> env = new LinkedHashMap<>();
         auth.directory().ifPresent(d -> env.put("DOCKER_CONFIG", d.toString()));
@@ -60,9 +69,16 @@ public final class KanikoBuilder implements ImageBuilder {
         argv.add("--digest-file");
         argv.add(digestFile(workspace).toString());
         if (build.insecureRegistry()) {
-            argv.add("--insecure");
-            argv.add("--skip-tls-verify");
+            // Per registry, so that pulls from it work too and other registries keep verifying TLS.
+            String host = build.target().registry();
+            argv.add("--insecure-registry");
+            argv.add(host);
+            argv.add("--skip-tls-verify-registry");
+            argv.add(host);
         }
+        // Else kaniko may delete the auth file before its push and the digest file before we read it.
+        argv.add("--ignore-path");
+        argv.add(workspace.directory().toString());
         argv.add("--cleanup");
         return new BuildPlan(List.of(Invocation.of(StepKind.BUILD_AND_PUSH, argv, env)), List.of(),
                 build.pushReference(), build.temporaryTag());

@@ -27,7 +27,7 @@ class BuildxBuilderTest {
         argv.addAll(SampleBuilds.armV7BuildArgFlags());
         argv.addAll(List.of("--label", "org.opencontainers.image.title=app",
                 "--metadata-file", "/ws/buildx-metadata.json",
-                "--output", "type=image,name=registry.example.com:5000/team/app,push-by-digest=true,name-canonical=true,push=true",
+                "--output", "type=image,name=registry.example.com:5000/team/app,push-by-digest=true,name-canonical=true,push=true,registry.insecure=true",
                 "ctx"));
         assertThat(plan.steps()).singleElement().satisfies(step -> {
             assertThat(step.kind()).isEqualTo(StepKind.BUILD_AND_PUSH);
@@ -42,9 +42,21 @@ class BuildxBuilderTest {
     }
 
     @Test
+    void perPlatformTagOnAnInsecureRegistryPushesThroughAnInsecureOutput() {
+        PlatformBuild build = SampleBuilds.request("linux/arm/v7").perPlatformTags("{arch}-{version}")
+                .build().platformBuilds().get(0);
+
+        List<String> argv = new BuildxBuilder().plan(build, workspace, RegistryAuth.none()).steps().get(0).argv();
+
+        assertThat(argv).containsSubsequence("--output",
+                "type=image,name=registry.example.com:5000/team/app:arm-1.0,push=true,registry.insecure=true", "ctx");
+        assertThat(argv).doesNotContain("--tag", "--push");
+    }
+
+    @Test
     void perPlatformTagUsesTagAndPush() {
         PlatformBuild build = SampleBuilds.request("linux/arm/v7").perPlatformTags("{os}-{arch}{variant}-{version}")
-                .build().platformBuilds().get(0);
+                .insecureRegistry(false).build().platformBuilds().get(0);
 
         BuildPlan plan = new BuildxBuilder().plan(build, workspace, RegistryAuth.none());
 
@@ -61,5 +73,18 @@ class BuildxBuilderTest {
 
         assertThat(new BuildxBuilder().readDigest(SampleBuilds.armV7(), workspace, StepOutputs.empty()))
                 .hasToString("sha256:" + "12".repeat(32));
+    }
+
+    @Test
+    void theUsersBuildxDirectoryIsFoundWhereDockerKeepsIt(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        assertThat(BuildxBuilder.userBuildxConfig(Map.of(), home)).isEmpty();
+        java.nio.file.Files.createDirectories(home.resolve(".docker/buildx"));
+        java.nio.file.Files.createDirectories(home.resolve("cfg/buildx"));
+
+        assertThat(BuildxBuilder.userBuildxConfig(Map.of(), home)).contains(home.resolve(".docker/buildx"));
+        assertThat(BuildxBuilder.userBuildxConfig(Map.of("DOCKER_CONFIG", home.resolve("cfg").toString()), home))
+                .contains(home.resolve("cfg/buildx"));
+        // Set by the user, it is inherited as it is.
+        assertThat(BuildxBuilder.userBuildxConfig(Map.of("BUILDX_CONFIG", "/elsewhere"), home)).isEmpty();
     }
 }

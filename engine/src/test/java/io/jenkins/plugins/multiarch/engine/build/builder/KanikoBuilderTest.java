@@ -27,7 +27,8 @@ class KanikoBuilderTest {
         argv.addAll(List.of("--label", "org.opencontainers.image.title=app",
                 "--custom-platform", "linux/arm/v7",
                 "--destination", "registry.example.com:5000/team/app:multiarch-tmp-linux-arm-v7-r1",
-                "--digest-file", "/ws/digest", "--insecure", "--skip-tls-verify", "--cleanup"));
+                "--digest-file", "/ws/digest", "--insecure-registry", "registry.example.com:5000",
+                "--skip-tls-verify-registry", "registry.example.com:5000", "--ignore-path", "/ws", "--cleanup"));
         assertThat(plan.steps()).singleElement().satisfies(step -> {
             assertThat(step.kind()).isEqualTo(StepKind.BUILD_AND_PUSH);
             assertThat(step.argv()).containsExactlyElementsOf(argv);
@@ -53,7 +54,7 @@ class KanikoBuilderTest {
                 "--build-arg", "TARGETARCH=arm64", "--build-arg", "TARGETVARIANT=",
                 "--build-arg", "GOOS=linux", "--build-arg", "GOARCH=arm64",
                 "--custom-platform", "linux/arm64", "--destination", "ghcr.io/o/app:arm64-2",
-                "--digest-file", "/ws/digest", "--cleanup");
+                "--digest-file", "/ws/digest", "--ignore-path", "/ws", "--cleanup");
         assertThat(plan.steps().get(0).env()).isEmpty();
     }
 

@@ -21,7 +21,7 @@ class PodmanBuilderTest {
         BuildPlan plan = podman.plan(SampleBuilds.armV7(), workspace, RegistryAuth.inDirectory(Path.of("/ws/auth")));
 
         List<String> build = new ArrayList<>(List.of("podman", "--storage-driver", "vfs", "build",
-                "--platform", "linux/arm/v7", "--authfile", "/ws/auth/config.json",
+                "--platform", "linux/arm/v7", "--authfile", "/ws/auth/config.json", "--tls-verify=false",
                 "--file", "ctx/Containerfile", "--target", "runtime"));
         build.addAll(SampleBuilds.armV7BuildArgFlags());
         build.addAll(List.of("--label", "org.opencontainers.image.title=app",
