@@ -277,6 +277,12 @@ final class BuildCommand implements Callable<Integer> {
         HostPlatform.detect().ifPresent(request::buildPlatform);
         if (tagTemplate != null) {
             request.perPlatformTags(tagTemplate);
+            if (publish) {
+                // A platform tag equal to an index tag would be overwritten by the index.
+                List<String> indexTags = new ArrayList<>(tags);
+                targetRef.tag().ifPresent(tag -> indexTags.add(0, tag));
+                request.indexTags(indexTags);
+            }
         }
         return new Plan(request.build(), indexFormat, checks);
     }

@@ -70,6 +70,22 @@ class BuildCommandTest {
     }
 
     @Test
+    void aPlatformTagThatTheIndexWouldOverwriteIsRefused() {
+        InProcessMultiarch.Outcome outcome = build("--platform", "linux/amd64,linux/arm64", "--tag-template", "{arch}",
+                "--publish", "--tag", "amd64");
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("amd64");
+    }
+
+    @Test
+    void storageOptionsForABuilderWithoutContainersStorageAreAUsageError() {
+        ProgramLookup dockerOnly = program -> program.equals("docker") ? java.util.Optional.of(Path.of("/usr/bin/docker"))
+                : java.util.Optional.empty();
+        assertUsageError(build(dockerOnly, "--platform", "linux/amd64", "--storage-driver", "vfs"),
+                "--storage-driver and --storage-root apply to buildah and podman");
+    }
+
+    @Test
     void anUnknownBuilderListsTheKnownOnes() {
         assertUsageError(build("--platform", "linux/amd64", "--builder", "bazel"),
                 "--builder", "expected one of [buildah, podman, docker, buildx, kaniko]", "'bazel'");
