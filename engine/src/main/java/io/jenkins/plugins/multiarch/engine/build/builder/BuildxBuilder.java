@@ -89,8 +89,7 @@ public final class BuildxBuilder implements ImageBuilder {
 
     @Override
     public BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) {
-        Map<String, String> env = new LinkedHashMap<>();
-        auth.directory().ifPresent(d -> env.put("DOCKER_CONFIG", d.toString()));
+        Map<String, String> env = auth.dockerConfigEnvironment();
         Optional<Path> buildxConfig = Optional.ofNullable(buildxConfigDir);
         if (buildxConfig.isEmpty() && findUserBuildxConfig && auth.directory().isPresent()) {
             // Our DOCKER_CONFIG would hide the user's builder instances.

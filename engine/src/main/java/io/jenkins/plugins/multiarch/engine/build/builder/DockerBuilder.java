@@ -46,8 +46,7 @@ public final class DockerBuilder implements ImageBuilder {
 
     @Override
     public BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) {
-        Map<String, String> env = new LinkedHashMap<>();
-        auth.directory().ifPresent(d -> env.put("DOCKER_CONFIG", d.toString()));
+        Map<String, String> env = auth.dockerConfigEnvironment();
         String ref = build.pushReference().toString();
 
         List<String> buildArgv = new ArrayList<>(List.of(executable, "build", "--platform", build.platform().toString()));

@@ -58,8 +58,7 @@ public final class KanikoBuilder implements ImageBuilder {
 
     @Override
     public BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) {
-        Map<String, String> env = new LinkedHashMap<>();
-        auth.directory().ifPresent(d -> env.put("DOCKER_CONFIG", d.toString()));
+        Map<String, String> env = auth.dockerConfigEnvironment();
         List<String> argv = new ArrayList<>(List.of(executor, "--context", build.contextDir().toString()));
         BuildFlags.add(argv, build, "--dockerfile");
         argv.add("--custom-platform");

@@ -28,4 +28,11 @@ public record RegistryAuth(Path configDir) {
     public Optional<Path> file() {
         return directory().map(d -> d.resolve(FILE_NAME));
     }
+
+    /** The environment of a Docker-config tool (docker, buildx, kaniko): DOCKER_CONFIG names our directory, if any. */
+    public java.util.Map<String, String> dockerConfigEnvironment() {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        directory().ifPresent(d -> env.put("DOCKER_CONFIG", d.toString()));
+        return env;
+    }
 }
