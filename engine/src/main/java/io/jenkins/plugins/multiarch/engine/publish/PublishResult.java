@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
-import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import java.util.List;
 import java.util.Map;
@@ -106,10 +105,5 @@ public record PublishResult(String repository, Digest indexDigest, String mediaT
 
     private static void tags(ArrayNode array, List<String> tags) {
         tags.forEach(array::add);
-    }
-
-    /** The target repository as a reference with this tag. */
-    public ImageReference reference(String tag) {
-        return ImageReference.parse(repository + ":" + tag);
     }
 }

@@ -488,8 +488,7 @@ public final class RegistryClient {
     }
 
     private boolean mayRetry(int attempt, Instant start, Duration delay) {
-        return attempt < retryPolicy.maxAttempts()
-                && Duration.between(start, clock.instant()).plus(delay).compareTo(retryPolicy.maxTotal()) <= 0;
+        return retryPolicy.allowsAnother(attempt, Duration.between(start, clock.instant()), delay);
     }
 
     private void ensureAuthenticated() {
@@ -694,11 +693,6 @@ public final class RegistryClient {
 
         Request body(byte[] content) {
             this.body = content;
-            return this;
-        }
-
-        Request streamBody(Supplier<InputStream> content) {
-            this.streamBody = content;
             return this;
         }
 

@@ -29,6 +29,14 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         }
     }
 
+    /**
+     * Whether attempt {@code attempt} (counting from 1) may be followed by another after waiting {@code delay}: fewer
+     * than {@link #maxAttempts} so far, and the retry would start within {@link #maxTotal} of the first attempt.
+     */
+    public boolean allowsAnother(int attempt, Duration elapsed, Duration delay) {
+        return attempt < maxAttempts && elapsed.plus(delay).compareTo(maxTotal) <= 0;
+    }
+
     public static boolean isRetryableStatus(int status) {
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }

@@ -129,4 +129,14 @@ class RetryPolicyTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxAttempts must be at least 1, was " + attempts);
     }
+
+    @Test
+    void allowsAnotherAttemptOnlyWithinTheAttemptAndTimeLimits() {
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+        assertThat(policy.allowsAnother(1, Duration.ZERO, Duration.ofSeconds(1))).isTrue();
+        assertThat(policy.allowsAnother(2, Duration.ofSeconds(4), Duration.ofSeconds(1))).isTrue();
+        assertThat(policy.allowsAnother(3, Duration.ZERO, Duration.ZERO)).as("attempt limit").isFalse();
+        assertThat(policy.allowsAnother(1, Duration.ofSeconds(4), Duration.ofMillis(1001))).as("time limit").isFalse();
+    }
 }

@@ -127,8 +127,7 @@ public final class TokenService {
     }
 
     private boolean mayRetry(int attempt, Instant start, Duration delay) {
-        return attempt < retryPolicy.maxAttempts()
-                && Duration.between(start, clock.instant()).plus(delay).compareTo(retryPolicy.maxTotal()) <= 0;
+        return retryPolicy.allowsAnother(attempt, Duration.between(start, clock.instant()), delay);
     }
 
     private static void sleep(Duration delay, String realm) {
