@@ -1,16 +1,16 @@
 package io.jenkins.plugins.multiarch.cli;
 
-import io.jenkins.plugins.multiarch.engine.build.BuildRequest;
-import io.jenkins.plugins.multiarch.engine.build.LocalBuildWorkspace;
-import io.jenkins.plugins.multiarch.engine.build.OciLayoutUploader;
-import io.jenkins.plugins.multiarch.engine.build.ParallelBuildException;
-import io.jenkins.plugins.multiarch.engine.build.ParallelBuilds;
-import io.jenkins.plugins.multiarch.engine.build.PlatformBuildException;
-import io.jenkins.plugins.multiarch.engine.build.PlatformBuildResult;
-import io.jenkins.plugins.multiarch.engine.build.PlatformBuilder;
-import io.jenkins.plugins.multiarch.engine.build.RegistryCredentials;
-import io.jenkins.plugins.multiarch.engine.build.builder.ContainersStorageOptions;
-import io.jenkins.plugins.multiarch.engine.build.process.LocalCommandRunner;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildRequest;
+import io.jenkins.plugins.multiarch.engine.imagebuild.LocalBuildWorkspace;
+import io.jenkins.plugins.multiarch.engine.imagebuild.OciLayoutUploader;
+import io.jenkins.plugins.multiarch.engine.imagebuild.ParallelBuildException;
+import io.jenkins.plugins.multiarch.engine.imagebuild.ParallelBuilds;
+import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildException;
+import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildResult;
+import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildRunner;
+import io.jenkins.plugins.multiarch.engine.imagebuild.RegistryCredentials;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.ContainersStorageOptions;
+import io.jenkins.plugins.multiarch.engine.process.LocalCommandRunner;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
@@ -169,7 +169,7 @@ final class BuildCommand implements Callable<Integer> {
         }, "multiarch-build-shutdown");
         Runtime.getRuntime().addShutdownHook(onShutdown);
         try (BuildProgressDisplay display = new BuildProgressDisplay(err, interactive(), request.platforms(), System::nanoTime)) {
-            PlatformBuilder platformBuilder = new PlatformBuilder(kind.create(storage()), new LocalCommandRunner(),
+            PlatformBuildRunner platformBuilder = new PlatformBuildRunner(kind.create(storage()), new LocalCommandRunner(),
                     LocalBuildWorkspace.factory(null), toolCredentials, display)
                     .withLayoutUploader(new OciLayoutUploader(client))
                     .withProgress(display);

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.multiarch.cli;
 
-import io.jenkins.plugins.multiarch.engine.build.BuildPhase;
-import io.jenkins.plugins.multiarch.engine.build.BuildProgress;
-import io.jenkins.plugins.multiarch.engine.build.process.LineSink;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildPhase;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildProgress;
+import io.jenkins.plugins.multiarch.engine.process.LineSink;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

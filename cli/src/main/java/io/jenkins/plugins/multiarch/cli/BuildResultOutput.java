@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.multiarch.engine.build.PlatformBuildResult;
+import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildResult;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.multiarch.cli;
 
-import io.jenkins.plugins.multiarch.engine.build.builder.BuildahBuilder;
-import io.jenkins.plugins.multiarch.engine.build.builder.BuildxBuilder;
-import io.jenkins.plugins.multiarch.engine.build.builder.ContainersStorageOptions;
-import io.jenkins.plugins.multiarch.engine.build.builder.DockerBuilder;
-import io.jenkins.plugins.multiarch.engine.build.builder.ImageBuilder;
-import io.jenkins.plugins.multiarch.engine.build.builder.KanikoBuilder;
-import io.jenkins.plugins.multiarch.engine.build.builder.PodmanBuilder;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.BuildahTool;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.BuildxTool;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.ContainersStorageOptions;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.DockerTool;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.BuildTool;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.KanikoTool;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PodmanTool;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,7 +22,7 @@ enum BuilderKind {
     podman("podman", "podman"),
     docker("docker", "docker.io"),
     buildx("docker", "docker.io and docker-buildx"),
-    kaniko(KanikoBuilder.DEFAULT_EXECUTOR, "the kaniko executor image (gcr.io/kaniko-project/executor)");
+    kaniko(KanikoTool.DEFAULT_EXECUTOR, "the kaniko executor image (gcr.io/kaniko-project/executor)");
 
     static final List<BuilderKind> DEFAULT_ORDER = List.of(buildah, podman, buildx);
 
@@ -64,13 +64,13 @@ enum BuilderKind {
         }
     }
 
-    ImageBuilder create(ContainersStorageOptions storage) {
+    BuildTool create(ContainersStorageOptions storage) {
         return switch (this) {
-            case buildah -> new BuildahBuilder(storage);
-            case podman -> new PodmanBuilder(storage);
-            case docker -> new DockerBuilder();
-            case buildx -> new BuildxBuilder();
-            case kaniko -> new KanikoBuilder();
+            case buildah -> new BuildahTool(storage);
+            case podman -> new PodmanTool(storage);
+            case docker -> new DockerTool();
+            case buildx -> new BuildxTool();
+            case kaniko -> new KanikoTool();
         };
     }
 }

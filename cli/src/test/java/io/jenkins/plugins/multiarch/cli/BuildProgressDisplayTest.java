@@ -2,7 +2,7 @@ package io.jenkins.plugins.multiarch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.multiarch.engine.build.BuildPhase;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildPhase;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -32,7 +32,7 @@ class BuilderKindTest {
         assertThat(BuilderKind.buildx.program()).isEqualTo("docker");
         assertThat(BuilderKind.kaniko.program()).isEqualTo("/kaniko/executor");
         assertThat(BuilderKind.kaniko.create(null).maxParallelBuilds()).isEqualTo(1);
-        assertThat(BuilderKind.podman.create(io.jenkins.plugins.multiarch.engine.build.builder.ContainersStorageOptions
+        assertThat(BuilderKind.podman.create(io.jenkins.plugins.multiarch.engine.imagebuild.tool.ContainersStorageOptions
                 .defaults()).name()).isEqualTo("podman");
         assertThat(BuilderKind.buildah.usesContainersStorage()).isTrue();
         assertThat(BuilderKind.buildx.usesContainersStorage()).isFalse();

@@ -1,8 +1,0 @@
-package io.jenkins.plugins.multiarch.engine.build;
-
-/** A build request, tag template or build argument that cannot work; the message says what would. */
-public final class InvalidBuildRequestException extends IllegalArgumentException {
-    public InvalidBuildRequestException(String message) {
-        super(message);
-    }
-}
