@@ -1,12 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
-import io.jenkins.plugins.multiarch.engine.util.Sizes;
-import io.jenkins.plugins.multiarch.engine.verify.BinaryImageCheck;
-import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
-import io.jenkins.plugins.multiarch.engine.verify.binary.AllBinariesScan;
-import io.jenkins.plugins.multiarch.engine.verify.binary.ByteBudget;
-import java.util.ArrayList;
-import java.util.List;
+import io.jenkins.plugins.multiarch.engine.verify.CheckPolicy;
 import picocli.CommandLine.Option;
 
 /** The binary check's settings, shared by publish and verify. */
@@ -29,18 +23,14 @@ final class BinaryCheckOptions {
      * What a publish checks: each image's config platform, and unless {@code noBinaryCheck}, the program it starts
      * with these settings.
      *
-     * @throws IllegalArgumentException if the binary check is turned off and configured at once, or a setting is bad
+     * @throws UsageException if the binary check is turned off and configured at once, or a setting is bad
      */
-    List<ImageCheck> publishChecks(boolean noBinaryCheck) {
+    CheckPolicy publishPolicy(boolean noBinaryCheck) {
         if (noBinaryCheck && given()) {
-            throw new IllegalArgumentException("--no-binary-check turns the binary check off; drop it, or drop"
+            throw new UsageException("--no-binary-check turns the binary check off; drop it, or drop"
                     + " --binary-budget, --all-binaries and --all-binaries-layers");
         }
-        List<ImageCheck> checks = new ArrayList<>(List.of(ImageCheck.configPlatform()));
-        if (!noBinaryCheck) {
-            checks.add(check());
-        }
-        return checks;
+        return noBinaryCheck ? CheckPolicy.configOnly() : policy();
     }
 
     /** Whether any of these options was given. */
@@ -48,18 +38,21 @@ final class BinaryCheckOptions {
         return budget != null || allBinaries || allBinariesLayers != null;
     }
 
-    BinaryImageCheck check() {
-        long byteBudget = budget == null ? ByteBudget.DEFAULT_LIMIT : Sizes.parse(budget, "--binary-budget");
-        int layers = BinaryImageCheck.PROGRAM_ONLY;
+    /** The config check and the binary check with these settings. */
+    CheckPolicy policy() {
+        CheckPolicy policy = CheckPolicy.standard();
+        if (budget != null) {
+            policy = policy.withByteBudget(budget, "--binary-budget");
+        }
         if (allBinariesLayers != null) {
             if (allBinariesLayers < 1) {
-                throw new IllegalArgumentException("invalid --all-binaries-layers " + allBinariesLayers
+                throw new UsageException("invalid --all-binaries-layers " + allBinariesLayers
                         + ": give how many of the newest layers to scan, at least 1 (or --all-binaries for every layer)");
             }
-            layers = allBinariesLayers;
+            policy = policy.withAllBinariesInNewest(allBinariesLayers);
         } else if (allBinaries) {
-            layers = AllBinariesScan.ALL_LAYERS;
+            policy = policy.withAllBinaries();
         }
-        return new BinaryImageCheck(byteBudget, layers);
+        return policy;
     }
 }

@@ -1,25 +1,23 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.BuildAndPublishRequest;
+import io.jenkins.plugins.multiarch.engine.BuildAndPublishResult;
+import io.jenkins.plugins.multiarch.engine.Multiarch;
+import io.jenkins.plugins.multiarch.engine.host.Host;
 import io.jenkins.plugins.multiarch.engine.imagebuild.BuildRequest;
-import io.jenkins.plugins.multiarch.engine.imagebuild.LocalBuildWorkspace;
-import io.jenkins.plugins.multiarch.engine.imagebuild.OciLayoutUploader;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildToolKind;
 import io.jenkins.plugins.multiarch.engine.imagebuild.ParallelBuildException;
-import io.jenkins.plugins.multiarch.engine.imagebuild.ParallelBuilds;
 import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildException;
-import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildResult;
-import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildRunner;
-import io.jenkins.plugins.multiarch.engine.imagebuild.RegistryCredentials;
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.ContainersStorageOptions;
-import io.jenkins.plugins.multiarch.engine.process.LocalCommandRunner;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
-import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
+import io.jenkins.plugins.multiarch.engine.process.ProgramLookup;
+import io.jenkins.plugins.multiarch.engine.process.ToolNotFoundException;
 import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
-import io.jenkins.plugins.multiarch.engine.publish.Publisher;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
+import io.jenkins.plugins.multiarch.engine.verify.CheckPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +64,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--builder", paramLabel = "BUILDER",
             description = "${COMPLETION-CANDIDATES}. Default: the first installed of buildah, podman, buildx.")
-    BuilderKind builder;
+    BuilderOption builder;
 
     @Option(names = "--file", paramLabel = "DOCKERFILE", description = "The Dockerfile; default: Dockerfile or Containerfile in the context.")
     Path dockerfile;
@@ -128,33 +126,31 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registryOptions;
 
-    /** How programs are found; tests replace it. */
-    ProgramLookup programs = ProgramLookup.onPath();
+    /** How programs are found; null: the local host's PATH. Tests replace it. */
+    ProgramLookup programs;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Plan plan = UsageException.parsing(this::validate);
-        BuilderKind kind = builder != null ? builder : BuilderKind.detect(programs);
+        Host host = registryOptions.host(plan.target().registry(), System.in);
+        if (programs != null) {
+            host = host.withPrograms(programs);
+        }
+        BuildToolKind kind = builder != null ? builder.kind() : defaultBuilder(host);
         // Usage first (exit 2), then what the machine lacks (exit 1).
         checkFormatFor(kind, plan.format());
         if ((storageDriver != null || storageRoot != null) && !kind.usesContainersStorage()) {
             throw new UsageException("--storage-driver and --storage-root apply to buildah and podman, but the builder"
                     + " is " + kind + "; name one with --builder, or leave them out");
         }
-        kind.requireInstalled(programs);
-
-        ImageReference targetRef = plan.request().target();
-        RegistryClient client = registryOptions.client(targetRef.registry(), System.in);
-        // A wrong or missing login fails now, not after every platform has been built.
-        client.requestAccess(targetRef.repository(), true);
-        client.authenticate();
-        List<RegistryCredentials> toolCredentials = registryOptions.givenCredentials(System.in)
-                .map(c -> List.of(new RegistryCredentials(targetRef.registry(), c.username(), c.secret())))
-                .orElse(List.of());
-        BuildRequest request = plan.request();
+        if (host.programs().find(kind.program()).isEmpty()) {
+            throw new MissingToolException("--builder " + kind + " needs '" + kind.program() + "', which is not"
+                    + " installed or not on the PATH; install " + kind.installHint() + ", or choose another builder"
+                    + " with --builder (" + BuildToolKind.names() + ")");
+        }
+        BuildRequest request = plan.request().tool(kind).build();
 
         PrintWriter err = spec.commandLine().getErr();
-        List<PlatformBuildResult> results;
         // SIGTERM or Ctrl-C: interrupt the builds so that they stop their tools and delete their workspaces (and the
         // private auth files in them) before the JVM exits.
         CountDownLatch buildsDone = new CountDownLatch(1);
@@ -168,17 +164,22 @@ final class BuildCommand implements Callable<Integer> {
             }
         }, "multiarch-build-shutdown");
         Runtime.getRuntime().addShutdownHook(onShutdown);
-        try (BuildProgressDisplay display = new BuildProgressDisplay(err, interactive(), request.platforms(), System::nanoTime)) {
-            PlatformBuildRunner platformBuilder = new PlatformBuildRunner(kind.create(storage()), new LocalCommandRunner(),
-                    LocalBuildWorkspace.factory(null), toolCredentials, display)
-                    .withLayoutUploader(new OciLayoutUploader(client))
-                    .withProgress(display);
-            ParallelBuilds parallel = new ParallelBuilds(platformBuilder, jobs != null ? jobs : request.platforms().size());
-            display.line("multiarch: building " + request.platforms().size() + " platforms of " + targetRef + " with "
-                    + kind + ", " + parallel.effectiveParallelism(request.platforms().size()) + " at a time");
+        BuildResult built;
+        PublishResult published = null;
+        try (Multiarch engine = Multiarch.create();
+             BuildProgressDisplay display = new BuildProgressDisplay(err, interactive(), request.platforms(), System::nanoTime)) {
+            Host building = host.withLog(display).withProgress(display);
             display.start();
             try {
-                results = parallel.run(request.platformBuilds());
+                if (publish) {
+                    BuildAndPublishResult result = engine.buildAndPublish(new BuildAndPublishRequest(request, tags,
+                            plan.format(), PublishRequest.parseAnnotations(annotations), plan.checks()),
+                            building);
+                    built = result.build();
+                    published = result.published();
+                } else {
+                    built = engine.build(request, building);
+                }
             } catch (ParallelBuildException e) {
                 throw new BuildFailedException(failureMessage(e), e);
             } catch (InterruptedException e) {
@@ -193,22 +194,15 @@ final class BuildCommand implements Callable<Integer> {
                 // the hook is running: it is waiting for the countDown above
             }
         }
-        results.stream().filter(r -> r.temporaryTagName().isPresent()).forEach(r -> err.println("note: " + kind
+        BuildToolKind used = kind;
+        built.images().stream().filter(r -> r.temporaryTagName().isPresent()).forEach(r -> err.println("note: " + used
                 + " cannot push without a tag, so " + r.platform() + " was pushed under the temporary tag "
                 + r.temporaryTagName().get() + ", which stays in the registry"));
 
-        BuildResultOutput result = new BuildResultOutput(targetRef, kind.name(), results, Optional.empty());
+        BuildResultOutput result = new BuildResultOutput(plan.target(), built.tool(), built.images(),
+                Optional.ofNullable(published));
         if (digestFile != null) {
             writeDigestFile(result.digestLines());
-        }
-        if (publish) {
-            List<PlatformSource> sources = results.stream()
-                    .map(r -> new PlatformSource(r.platform(), r.digestReference())).toList();
-            PublishRequest publishRequest = new PublishRequest(targetRef, tags, sources, plan.format(),
-                    PublishRequest.parseAnnotations(annotations), false);
-            Publisher publisher = new Publisher(client, plan.checks(), err::println);
-            PublishResult published = publisher.publish(publishRequest);
-            result = new BuildResultOutput(targetRef, kind.name(), results, Optional.of(published));
         }
         err.flush();
         spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() : result.toText());
@@ -216,55 +210,64 @@ final class BuildCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Everything the options say, checked; throws IllegalArgumentException naming the bad input. */
+
+    private static BuildToolKind defaultBuilder(Host host) {
+        try {
+            return BuildToolKind.detect(host.programs());
+        } catch (ToolNotFoundException e) {
+            throw new MissingToolException(e.getMessage() + " with --builder");
+        }
+    }
+
+    /** Everything the options say, checked; throws UsageException or InvalidInputException naming the bad input. */
     Plan validate() {
         registryOptions.validate();
         if (jobs != null && jobs < 1) {
-            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+            throw new UsageException("--jobs must be at least 1, got " + jobs);
         }
         if (!publish) {
             for (Map.Entry<String, Boolean> option : Map.of("--tag", !tags.isEmpty(), "--annotation",
                     !annotations.isEmpty(), "--format", format != null, "--no-binary-check", noBinaryCheck,
                     "--binary-budget, --all-binaries and --all-binaries-layers", binaryOptions.given()).entrySet()) {
                 if (option.getValue()) {
-                    throw new IllegalArgumentException(option.getKey() + " is about publishing the index: add --publish,"
+                    throw new UsageException(option.getKey() + " is about publishing the index: add --publish,"
                             + " or leave " + option.getKey() + " out");
                 }
             }
         }
-        if ((storageDriver != null || storageRoot != null) && builder != null && !builder.usesContainersStorage()) {
-            throw new IllegalArgumentException("--storage-driver and --storage-root apply to buildah and podman, not to"
+        if ((storageDriver != null || storageRoot != null) && builder != null && !builder.kind().usesContainersStorage()) {
+            throw new UsageException("--storage-driver and --storage-root apply to buildah and podman, not to"
                     + " --builder " + builder);
         }
         if (!Files.isDirectory(context)) {
-            throw new IllegalArgumentException("build context '" + context + "' is not a directory; give one with --context");
+            throw new UsageException("build context '" + context + "' is not a directory; give one with --context");
         }
         if (dockerfile != null && !Files.isRegularFile(dockerfile)) {
-            throw new IllegalArgumentException("--file '" + dockerfile + "' is not a file");
+            throw new UsageException("--file '" + dockerfile + "' is not a file");
         }
         if (dockerfile == null && !Files.isRegularFile(context.resolve("Dockerfile"))
                 && !Files.isRegularFile(context.resolve("Containerfile"))) {
-            throw new IllegalArgumentException("build context '" + context + "' has no Dockerfile or Containerfile;"
+            throw new UsageException("build context '" + context + "' has no Dockerfile or Containerfile;"
                     + " add one, or name it with --file");
         }
         if (digestFile != null && digestFile.toAbsolutePath().getParent() != null
                 && !Files.isDirectory(digestFile.toAbsolutePath().getParent())) {
-            throw new IllegalArgumentException("--digest-file '" + digestFile + "': directory "
+            throw new UsageException("--digest-file '" + digestFile + "': directory "
                     + digestFile.toAbsolutePath().getParent() + " does not exist");
         }
         if (!List.of("auto", "tty", "plain").contains(progress)) {
-            throw new IllegalArgumentException("invalid --progress '" + progress + "': expected auto, tty or plain");
+            throw new UsageException("invalid --progress '" + progress + "': expected auto, tty or plain");
         }
         IndexFormat indexFormat = IndexFormat.parse(format == null ? "oci" : format);
         ImageReference targetRef = ImageReference.parse(target);
-        List<ImageCheck> checks = List.of();
+        CheckPolicy checks = CheckPolicy.standard();
         if (publish) {
             // The same checks the publish will make, now, before hours of building.
-            checks = binaryOptions.publishChecks(noBinaryCheck);
+            checks = binaryOptions.publishPolicy(noBinaryCheck);
             tags.forEach(targetRef::withTag);
             PublishRequest.parseAnnotations(annotations);
             if (targetRef.tag().isEmpty()) {
-                throw new IllegalArgumentException("--publish needs a tag in TARGET_REF '" + target + "', e.g. "
+                throw new UsageException("--publish needs a tag in TARGET_REF '" + target + "', e.g. "
                         + targetRef.repositoryName() + ":1.0");
             }
         }
@@ -272,23 +275,24 @@ final class BuildCommand implements Callable<Integer> {
                 .platforms(parsePlatforms())
                 .dockerfile(dockerfile)
                 .buildArgs(parseBuildArgs())
-                // Plain HTTP for us means the same for tools that push themselves (kaniko --insecure).
-                .insecureRegistry(registryOptions.isPlainHttp(targetRef.registry()));
-        HostPlatform.detect().ifPresent(request::buildPlatform);
+                .registries(registryOptions.settings())
+                .storage(storage());
+        if (jobs != null) {
+            request.parallelism(jobs);
+        }
         if (tagTemplate != null) {
             request.perPlatformTags(tagTemplate);
             if (publish) {
                 // A platform tag equal to an index tag would be overwritten by the index.
-                List<String> indexTags = new ArrayList<>(tags);
-                targetRef.tag().ifPresent(tag -> indexTags.add(0, tag));
-                request.indexTags(indexTags);
+                request.indexTags(tags);
             }
         }
-        return new Plan(request.build(), indexFormat, checks);
+        request.build(); // checks the request as a whole now
+        return new Plan(targetRef, request, indexFormat, checks);
     }
 
     /** The validated request, and for --publish the index format and the checks every image must pass. */
-    record Plan(BuildRequest request, IndexFormat format, List<ImageCheck> checks) {
+    record Plan(ImageReference target, BuildRequest.Builder request, IndexFormat format, CheckPolicy checks) {
     }
 
     private List<Platform> parsePlatforms() {
@@ -307,19 +311,19 @@ final class BuildCommand implements Callable<Integer> {
             int eq = arg.indexOf('=');
             if (eq <= 0) {
                 // docker's bare NAME (value from the environment) would put the value on the builder's command line.
-                throw new IllegalArgumentException("invalid --build-arg '" + arg + "': expected NAME=VALUE, e.g."
+                throw new UsageException("invalid --build-arg '" + arg + "': expected NAME=VALUE, e.g."
                         + " --build-arg APP_VERSION=1.0");
             }
             String name = arg.substring(0, eq);
             if (parsed.put(name, arg.substring(eq + 1)) != null) {
-                throw new IllegalArgumentException("--build-arg " + name + " is given twice");
+                throw new UsageException("--build-arg " + name + " is given twice");
             }
         }
         return parsed;
     }
 
     /** buildah and podman here always make OCI manifests, which a Docker manifest list cannot list. */
-    private static void checkFormatFor(BuilderKind kind, IndexFormat format) {
+    private static void checkFormatFor(BuildToolKind kind, IndexFormat format) {
         if (format == IndexFormat.DOCKER && kind.usesContainersStorage()) {
             throw new UsageException("--format docker needs Docker manifests, but " + kind + " builds push OCI"
                     + " manifests; use --format oci (the default) or auto, or --builder docker");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.multiarch.cli.output.PublishOutput;
 import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildResult;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
@@ -28,7 +29,7 @@ record BuildResultOutput(ImageReference target, String builder, List<PlatformBui
     }
 
     String toText() {
-        return digestLines() + published.map(p -> "\n" + p.toText()).orElse("");
+        return digestLines() + published.map(p -> "\n" + PublishOutput.text(p)).orElse("");
     }
 
     String toJson() {
@@ -45,7 +46,7 @@ record BuildResultOutput(ImageReference target, String builder, List<PlatformBui
             node.put("temporaryTag", image.temporaryTagName().orElse(null));
         }
         if (published.isPresent()) {
-            root.set("published", published.get().toJsonNode());
+            root.set("published", PublishOutput.jsonNode(published.get()));
         } else {
             root.putNull("published");
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -15,11 +16,19 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
         PrintWriter err = cli.getErr();
-        String message = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        String message = (ex.getMessage() == null ? ex.toString() : ex.getMessage()) + hint(ex);
         err.println("multiarch: error: " + message);
         err.flush();
         // Only the command line's own options and arguments are usage errors; see UsageException.
         return ex instanceof UsageException ? USAGE : FAILED;
+    }
+
+    /** What to do about it in this command's terms: the engine's messages name no command-line flag. */
+    static String hint(Throwable ex) {
+        if (ex instanceof AccessDeniedException denied && denied.reason() == AccessDeniedException.Reason.NO_CREDENTIALS) {
+            return ": pass --username with --password-stdin, or log in with docker login " + denied.registry();
+        }
+        return "";
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.multiarch.cli;
 
-import io.jenkins.plugins.multiarch.engine.image.ImageInspector;
+import io.jenkins.plugins.multiarch.cli.output.InspectOutput;
+import io.jenkins.plugins.multiarch.engine.Multiarch;
+import io.jenkins.plugins.multiarch.engine.image.InspectRequest;
 import io.jenkins.plugins.multiarch.engine.image.InspectResult;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import java.util.concurrent.Callable;
@@ -28,11 +30,16 @@ final class InspectCommand implements Callable<Integer> {
     RegistryOptions registryOptions;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         registryOptions.validate();
         ImageReference ref = UsageException.parsing(() -> ImageReference.parse(reference));
-        InspectResult result = new ImageInspector(registryOptions.client(ref.registry(), System.in)).inspect(ref);
-        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() + "\n" : result.toText());
+        InspectResult result;
+        try (Multiarch engine = Multiarch.create()) {
+            result = engine.inspect(new InspectRequest(ref, registryOptions.settings()),
+                    registryOptions.host(ref.registry(), System.in));
+        }
+        spec.commandLine().getOut().print(output == OutputFormat.json ? InspectOutput.json(result) + "\n"
+                : InspectOutput.text(result));
         spec.commandLine().getOut().flush();
         return 0;
     }

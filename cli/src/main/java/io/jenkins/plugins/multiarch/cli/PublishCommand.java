@@ -1,13 +1,12 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.cli.output.PublishOutput;
+import io.jenkins.plugins.multiarch.engine.Multiarch;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
 import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
-import io.jenkins.plugins.multiarch.engine.publish.Publisher;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,31 +60,29 @@ final class PublishCommand implements Callable<Integer> {
     RegistryOptions registryOptions;
 
     @Override
-    public Integer call() {
-        Plan plan = UsageException.parsing(this::plan);
-        RegistryClient client = registryOptions.client(plan.request().target().registry(), System.in);
-        Publisher publisher = new Publisher(client, plan.checks(),
-                line -> spec.commandLine().getErr().println(line));
-        PublishResult result = publisher.publish(plan.request());
-        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() + "\n" : result.toText());
+    public Integer call() throws InterruptedException {
+        PublishRequest request = UsageException.parsing(this::request);
+        PublishResult result;
+        try (Multiarch engine = Multiarch.create()) {
+            result = engine.publish(request, registryOptions.host(request.target().registry(), System.in)
+                    .withLog(line -> spec.commandLine().getErr().println(line)));
+        }
+        spec.commandLine().getOut().print(output == OutputFormat.json ? PublishOutput.json(result) + "\n"
+                : PublishOutput.text(result));
         spec.commandLine().getOut().flush();
         return 0;
     }
 
     /** Everything the options say, checked before any registry is asked anything. */
-    private Plan plan() {
+    private PublishRequest request() {
         registryOptions.validate();
         ImageReference targetRef = ImageReference.parse(target);
         List<PlatformSource> parsed = new ArrayList<>();
         for (String source : sources) {
             parsed.add(PlatformSource.parse(source));
         }
-        PublishRequest request = new PublishRequest(targetRef, tags, parsed, IndexFormat.parse(format),
-                PublishRequest.parseAnnotations(annotations), dryRun);
-        return new Plan(request, binaryOptions.publishChecks(noBinaryCheck));
-    }
-
-    /** The validated request and the checks every image must pass. */
-    private record Plan(PublishRequest request, List<ImageCheck> checks) {
+        return new PublishRequest(targetRef, tags, parsed, IndexFormat.parse(format),
+                PublishRequest.parseAnnotations(annotations), dryRun, binaryOptions.publishPolicy(noBinaryCheck),
+                registryOptions.settings());
     }
 }

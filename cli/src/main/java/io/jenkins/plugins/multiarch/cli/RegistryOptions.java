@@ -1,11 +1,9 @@
 package io.jenkins.plugins.multiarch.cli;
 
-import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryEndpoint;
-import io.jenkins.plugins.multiarch.engine.registry.auth.ContainersAuthFile;
+import io.jenkins.plugins.multiarch.engine.host.Host;
+import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
 import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
-import io.jenkins.plugins.multiarch.engine.registry.auth.DockerConfigCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Options every command that talks to a registry shares. The password is read from standard input only, so it
- * never appears in a process listing or a shell history; without it, credentials come from the Docker config, then
- * from the auth file of {@code buildah login} / {@code podman login}.
+ * never appears in a process listing or a shell history; without it, credentials come from what the local host has
+ * stored: the Docker config, then the auth file of {@code buildah login} / {@code podman login}.
  */
 final class RegistryOptions {
 
@@ -36,17 +34,19 @@ final class RegistryOptions {
     /** The --username credentials once read; null until then. */
     private Optional<Credentials> given;
 
-    /** A client for this registry with the credentials these options, the Docker config or a containers login give. */
-    RegistryClient client(String registry, InputStream stdin) {
-        return RegistryClient.builder(registry)
-                .insecureRegistries(new HashSet<>(insecureRegistries))
-                .credentials(credentials(registry, stdin))
-                .build();
+    /** How registries are reached: plain HTTP for loopback and the --insecure-registry hosts. */
+    RegistrySettings settings() {
+        return RegistrySettings.DEFAULT.withInsecureRegistries(new HashSet<>(insecureRegistries));
     }
 
-    /** True when this registry is reached over plain HTTP: loopback, or named with --insecure-registry. */
-    boolean isPlainHttp(String registry) {
-        return RegistryEndpoint.of(registry, new HashSet<>(insecureRegistries)).isPlainHttp();
+    /**
+     * This machine, with the --username credentials for {@code registry} if given (then nothing else is looked up),
+     * else the logins stored on this machine for the engine's client, and the tools' own logins for builds.
+     */
+    Host host(String registry, InputStream stdin) {
+        Optional<Credentials> user = givenCredentials(stdin);
+        Host local = Host.local();
+        return user.isPresent() ? local.withCredentials(CredentialProvider.fixed(registry, user.get())) : local;
     }
 
     /** Fails with a usage error when --username and --password-stdin are not given together. */
@@ -61,21 +61,13 @@ final class RegistryOptions {
     }
 
     /** The --username user with the password from standard input (read once), or empty without --username. */
-    Optional<Credentials> givenCredentials(InputStream stdin) {
+    private Optional<Credentials> givenCredentials(InputStream stdin) {
         validate();
         if (given == null) {
-            given = username == null ? Optional.empty() : Optional.of(Credentials.of(username, readPassword(stdin)));
+            given = username == null ? Optional.empty()
+                    : Optional.of(UsageException.parsing(() -> Credentials.of(username, readPassword(stdin))));
         }
         return given;
-    }
-
-    private CredentialProvider credentials(String registry, InputStream stdin) {
-        Optional<Credentials> user = givenCredentials(stdin);
-        if (user.isPresent()) {
-            return CredentialProvider.fixed(registry, user.get());
-        }
-        // What docker login stored, else what buildah/podman/skopeo login stored.
-        return DockerConfigCredentials.fromEnvironment().orElse(ContainersAuthFile.fromEnvironment());
     }
 
     private static String readPassword(InputStream stdin) {

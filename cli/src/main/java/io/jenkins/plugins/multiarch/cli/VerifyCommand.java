@@ -1,10 +1,11 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.cli.output.VerifyOutput;
+import io.jenkins.plugins.multiarch.engine.Multiarch;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
-import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
-import io.jenkins.plugins.multiarch.engine.verify.ImageVerifier;
+import io.jenkins.plugins.multiarch.engine.verify.CheckPolicy;
+import io.jenkins.plugins.multiarch.engine.verify.VerifyRequest;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyResult;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,14 +36,18 @@ final class VerifyCommand implements Callable<Integer> {
     RegistryOptions registryOptions;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         registryOptions.validate();
         ImageReference ref = UsageException.parsing(() -> ImageReference.parse(reference));
-        List<ImageCheck> checks = UsageException.parsing(() -> List.of(ImageCheck.configPlatform(), binaryOptions.check()));
-        // "Not checked" is shown in the table and the JSON; standard error is kept for problems.
-        ImageVerifier verifier = new ImageVerifier(registryOptions.client(ref.registry(), System.in), checks, line -> { });
-        VerifyResult result = verifier.verify(ref);
-        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() + "\n" : result.toText());
+        CheckPolicy checks = UsageException.parsing(binaryOptions::policy);
+        VerifyResult result;
+        try (Multiarch engine = Multiarch.create()) {
+            // "Not checked" is shown in the table and the JSON; standard error is kept for problems.
+            result = engine.verify(new VerifyRequest(ref, checks, registryOptions.settings()),
+                    registryOptions.host(ref.registry(), System.in));
+        }
+        spec.commandLine().getOut().print(output == OutputFormat.json ? VerifyOutput.json(result) + "\n"
+                : VerifyOutput.text(result));
         spec.commandLine().getOut().flush();
         if (!result.passed()) {
             throw new VerificationFailedException(ref + ": " + result.verdict(), result.problems());

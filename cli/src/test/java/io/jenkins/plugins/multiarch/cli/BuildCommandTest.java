@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.process.ProgramLookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.process.ProgramLookup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Consumer;

@@ -44,9 +44,9 @@ public final class ImageInspector {
                     entries.add(CompletableFuture.supplyAsync(() -> entry(reference, child), pool));
                 }
                 return new InspectResult(reference, response.digest(), response.mediaType(), response.bytes().length,
-                        entries.stream().map(Futures::join).toList(), index.annotations());
+                        entries.stream().map(Futures::await).toList(), index.annotations());
             } finally {
-                pool.shutdownNow();
+                DaemonPool.close(pool);
             }
         }
         ImageManifest image = (ImageManifest) manifest;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.image;
 
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
 import io.jenkins.plugins.multiarch.engine.oci.ImageConfig;
 import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
@@ -29,14 +31,14 @@ public final class ImageResolver {
         ManifestResponse response = client.getManifest(source.repository(), source.manifestReference());
         Manifest manifest = response.parse();
         if (manifest instanceof ManifestIndex index) {
-            Descriptor child = index.childFor(platform).orElseThrow(() -> new IllegalArgumentException(
+            Descriptor child = index.childFor(platform).orElseThrow(() -> new MultiarchException(
                     platform + " source " + source + " is an index without a " + platform + " image; it has "
                             + index.manifests().stream().filter(d -> d.platform() != null)
                             .map(d -> d.platform().toString()).collect(Collectors.joining(", "))));
             response = client.getManifest(source.repository(), child.digest().toString());
             manifest = response.parse();
             if (!(manifest instanceof ImageManifest)) {
-                throw new IllegalArgumentException(platform + " source " + source + ": its " + platform
+                throw new MultiarchException(platform + " source " + source + ": its " + platform
                         + " entry is itself an index; nested indexes are not supported");
             }
         }

@@ -1,93 +1,141 @@
 package io.jenkins.plugins.multiarch.engine.image;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
-import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/**
- * What a reference points at: an index with its platforms, or a single image with the platform its config says.
- *
- * @param digest    the digest of what the reference names (the index, or the single manifest)
- * @param mediaType its media type
- */
-public record InspectResult(ImageReference reference, Digest digest, String mediaType, long size,
-                            List<Entry> platforms, Map<String, String> annotations) {
+/** What a reference points at: an index with its platforms, or a single image with the platform its config says. */
+public final class InspectResult implements java.io.Serializable {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final long serialVersionUID = 1L;
 
-    /**
-     * One platform's image.
-     *
-     * @param manifestSize the manifest's size
-     * @param imageSize    config plus layers, compressed; -1 where unknown
-     */
-    public record Entry(Platform platform, Digest digest, String mediaType, long manifestSize, long imageSize) {
-    }
+    private final ImageReference reference;
+    private final Digest digest;
+    private final String mediaType;
+    private final long size;
+    private final List<Entry> platforms;
+    private final Map<String, String> annotations;
 
-    public InspectResult {
+    public InspectResult(ImageReference reference, Digest digest, String mediaType, long size, List<Entry> platforms, Map<String, String> annotations) {
         platforms = List.copyOf(platforms);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+        this.reference = reference;
+        this.digest = digest;
+        this.mediaType = mediaType;
+        this.size = size;
+        this.platforms = platforms;
+        this.annotations = annotations;
     }
 
-    public boolean isIndex() {
-        return MediaTypes.isIndex(mediaType);
+    /** What was inspected. */
+    public ImageReference reference() {
+        return reference;
     }
 
-    public String toText() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(reference).append('\n');
-        sb.append("  ").append(MediaTypes.describe(mediaType)).append(' ').append(digest).append(", ")
-                .append(platforms.size()).append(platforms.size() == 1 ? " platform" : " platforms").append('\n');
-        new TreeMap<>(annotations).forEach((k, v) -> sb.append("  ").append(k).append('=').append(v).append('\n'));
-        int width = Math.max("PLATFORM".length(),
-                platforms.stream().mapToInt(e -> label(e.platform()).length()).max().orElse(0));
-        sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", "PLATFORM", "DIGEST", "SIZE", "TYPE"));
-        for (Entry e : platforms) {
-            sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", label(e.platform()), e.digest(),
-                    Sizes.human(e.imageSize()), MediaTypes.describe(e.mediaType())));
+    /** The digest of what the reference names (the index, or the single manifest). */
+    public Digest digest() {
+        return digest;
+    }
+
+    /** Its media type. */
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** Its size in bytes. */
+    public long size() {
+        return size;
+    }
+
+    /** Each platform's image. */
+    public List<Entry> platforms() {
+        return platforms;
+    }
+
+    /** The index's annotations. */
+    public Map<String, String> annotations() {
+        return annotations;
+    }
+
+public boolean isIndex() {
+    return MediaTypes.isIndex(mediaType);
+}
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InspectResult other && java.util.Objects.equals(reference, other.reference) && java.util.Objects.equals(digest, other.digest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(size, other.size) && java.util.Objects.equals(platforms, other.platforms) && java.util.Objects.equals(annotations, other.annotations);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(reference, digest, mediaType, size, platforms, annotations);
+    }
+
+    @Override
+    public String toString() {
+        return "InspectResult[reference=" + reference + ", digest=" + digest + ", mediaType=" + mediaType + ", size=" + size + ", platforms=" + platforms + ", annotations=" + annotations + "]";
+    }
+
+    /** One platform's image. */
+    public static final class Entry implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Platform platform;
+        private final Digest digest;
+        private final String mediaType;
+        private final long manifestSize;
+        private final long imageSize;
+
+        public Entry(Platform platform, Digest digest, String mediaType, long manifestSize, long imageSize) {
+            this.platform = platform;
+            this.digest = digest;
+            this.mediaType = mediaType;
+            this.manifestSize = manifestSize;
+            this.imageSize = imageSize;
         }
-        return sb.toString();
-    }
 
-    /** {@code windows/amd64 (os.version 10.0.17763.5458)}; null for an index entry without a platform. */
-    private static String label(Platform platform) {
-        return platform == null ? "null" : platform.describe();
-    }
-
-    public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("reference", reference.toString());
-        root.put("digest", digest.toString());
-        root.put("mediaType", mediaType);
-        root.put("size", size);
-        ObjectNode notes = root.putObject("annotations");
-        new TreeMap<>(annotations).forEach(notes::put);
-        ArrayNode list = root.putArray("platforms");
-        for (Entry e : platforms) {
-            ObjectNode node = list.addObject();
-            node.put("platform", String.valueOf(e.platform()));
-            if (e.platform() != null && e.platform().osVersion() != null) {
-                node.put("osVersion", e.platform().osVersion());
-            }
-            node.put("digest", e.digest().toString());
-            node.put("mediaType", e.mediaType());
-            node.put("manifestSize", e.manifestSize());
-            node.put("imageSize", e.imageSize());
+        /** The index entry's platform; null for an entry without one. */
+        public Platform platform() {
+            return platform;
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
+
+        /** The manifest's digest. */
+        public Digest digest() {
+            return digest;
+        }
+
+        /** The manifest's media type. */
+        public String mediaType() {
+            return mediaType;
+        }
+
+        /** The manifest's size. */
+        public long manifestSize() {
+            return manifestSize;
+        }
+
+        /** Config plus layers, compressed; -1 where unknown. */
+        public long imageSize() {
+            return imageSize;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry other && java.util.Objects.equals(platform, other.platform) && java.util.Objects.equals(digest, other.digest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(manifestSize, other.manifestSize) && java.util.Objects.equals(imageSize, other.imageSize);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(platform, digest, mediaType, manifestSize, imageSize);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[platform=" + platform + ", digest=" + digest + ", mediaType=" + mediaType + ", manifestSize=" + manifestSize + ", imageSize=" + imageSize + "]";
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.multiarch.engine.imagebuild;
 
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PlatformBuild;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.ContainersStorageOptions;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 
 import java.nio.file.Path;
@@ -51,6 +53,11 @@ public final class BuildRequest {
     private final Optional<Platform> buildPlatform;
     private final String runId;
     private final List<String> indexTags;
+    private final Optional<BuildToolKind> tool;
+    private final ContainersStorageOptions storage;
+    private final Optional<Integer> parallelism;
+    private final FailurePolicy failurePolicy;
+    private final RegistrySettings registries;
 
     private BuildRequest(Builder b) {
         this.target = b.target;
@@ -62,10 +69,16 @@ public final class BuildRequest {
         this.targetStage = Optional.ofNullable(b.targetStage);
         this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(b.labels));
         this.destination = b.destination;
-        this.insecureRegistry = b.insecureRegistry;
+        // Plain HTTP for our client means the same for tools that push themselves (kaniko --insecure).
+        this.insecureRegistry = b.insecureRegistry || b.registries.isPlainHttp(b.target.registry());
         this.buildPlatform = Optional.ofNullable(b.buildPlatform);
         this.runId = b.runId;
         this.indexTags = List.copyOf(b.indexTags);
+        this.tool = Optional.ofNullable(b.tool);
+        this.storage = b.storage;
+        this.parallelism = Optional.ofNullable(b.parallelism);
+        this.failurePolicy = b.failurePolicy;
+        this.registries = b.registries;
     }
 
     /** Starts a request for the multi-arch image {@code target}, built from {@code contextDir}. */
@@ -75,6 +88,15 @@ public final class BuildRequest {
 
     /** One build per platform, in request order. */
     public List<PlatformBuild> platformBuilds() {
+        return platformBuilds(Optional.empty());
+    }
+
+    /**
+     * One build per platform, in request order; BUILDPLATFORM and friends from the request's build platform, else
+     * from {@code hostPlatform} (the machine the builds run on).
+     */
+    public List<PlatformBuild> platformBuilds(Optional<Platform> hostPlatform) {
+        Optional<Platform> buildPlatform = this.buildPlatform.or(() -> hostPlatform);
         String version = version();
         List<PlatformBuild> builds = new ArrayList<>();
         for (Platform platform : platforms) {
@@ -143,9 +165,52 @@ public final class BuildRequest {
         return runId;
     }
 
+    /**
+     * Fails if a per-platform tag equals one of {@code tags}: the index published under those tags would overwrite a
+     * platform's image, or the other way round.
+     *
+     * @throws InvalidBuildRequestException naming the platform, its tag and the template
+     */
+    public void requirePlatformTagsOutside(List<String> tags) {
+        if (destination instanceof PlatformDestination.Tagged tagged) {
+            for (Platform p : platforms) {
+                String tag = tagged.template().render(p, version());
+                if (tags.contains(tag)) {
+                    throw new InvalidBuildRequestException("tag template '" + tagged.template() + "' gives '" + tag
+                            + "' for " + p + ", which is also an extra tag of the multi-arch image; per-platform tags"
+                            + " must differ from the image's tags, so change the template or that tag");
+                }
+            }
+        }
+    }
+
     /** The extra tags the multi-arch index gets besides the target's own (see {@link Builder#indexTags}). */
     public List<String> indexTags() {
         return indexTags;
+    }
+
+    /** The builder tool; empty: the first installed on the host of {@link BuildToolKind#DEFAULT_ORDER}. */
+    public Optional<BuildToolKind> tool() {
+        return tool;
+    }
+
+    /** buildah/podman: which local image store to use. */
+    public ContainersStorageOptions storage() {
+        return storage;
+    }
+
+    /** How many platforms to build at once; empty: all (kaniko: one). */
+    public Optional<Integer> parallelism() {
+        return parallelism;
+    }
+
+    public FailurePolicy failurePolicy() {
+        return failurePolicy;
+    }
+
+    /** How the target registry is reached (plain HTTP, timeouts, retries). */
+    public RegistrySettings registries() {
+        return registries;
     }
 
     /** Collects and checks the parts of a {@link BuildRequest}. */
@@ -162,6 +227,11 @@ public final class BuildRequest {
         private Platform buildPlatform;
         private String runId;
         private final List<String> indexTags = new ArrayList<>();
+        private BuildToolKind tool;
+        private ContainersStorageOptions storage = ContainersStorageOptions.defaults();
+        private Integer parallelism;
+        private FailurePolicy failurePolicy = FailurePolicy.SKIP_PENDING;
+        private RegistrySettings registries = RegistrySettings.DEFAULT;
 
         private Builder(ImageReference target, Path contextDir) {
             this.target = Objects.requireNonNull(target, "target");
@@ -263,6 +333,38 @@ public final class BuildRequest {
             return this;
         }
 
+        /** The builder tool; unset: the first of buildah, podman, buildx installed where the builds run. */
+        public Builder tool(BuildToolKind value) {
+            this.tool = value;
+            return this;
+        }
+
+        /** buildah/podman: the local image store (driver, root, runroot); unset: the tool's own configuration. */
+        public Builder storage(ContainersStorageOptions value) {
+            this.storage = Objects.requireNonNull(value, "storage");
+            return this;
+        }
+
+        /** How many platforms to build at once; unset: all at once (the tool may allow fewer: kaniko one). */
+        public Builder parallelism(Integer value) {
+            if (value != null && value < 1) {
+                throw new InvalidBuildRequestException("parallel builds must be at least 1, got " + value);
+            }
+            this.parallelism = value;
+            return this;
+        }
+
+        public Builder failurePolicy(FailurePolicy value) {
+            this.failurePolicy = Objects.requireNonNull(value, "failurePolicy");
+            return this;
+        }
+
+        /** How the target registry is reached; a plain-HTTP registry also makes the tools push insecurely. */
+        public Builder registries(RegistrySettings value) {
+            this.registries = Objects.requireNonNull(value, "registries");
+            return this;
+        }
+
         /** Fixes the run id (tests, retries); by default a random one is drawn. */
         public Builder runId(String id) {
             if (id != null && !RUN_ID.matcher(id).matches()) {
@@ -292,6 +394,7 @@ public final class BuildRequest {
             if (destination instanceof PlatformDestination.Tagged tagged) {
                 checkTags(tagged.template(), request.version());
             }
+            request.requirePlatformTagsOutside(indexTags);
             return request;
         }
 
@@ -307,11 +410,6 @@ public final class BuildRequest {
                 if (tag.equals(version)) {
                     throw new InvalidBuildRequestException("tag template '" + template + "' gives '" + tag + "' for " + p
                             + ", the tag of the multi-arch image itself; per-platform tags must differ from it");
-                }
-                if (indexTags.contains(tag)) {
-                    throw new InvalidBuildRequestException("tag template '" + template + "' gives '" + tag + "' for " + p
-                            + ", which is also an extra tag of the multi-arch image; per-platform tags must differ"
-                            + " from the image's tags, so change the template or that tag");
                 }
             }
         }

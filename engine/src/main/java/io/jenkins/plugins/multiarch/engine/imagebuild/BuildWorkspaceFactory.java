@@ -9,4 +9,11 @@ import java.io.IOException;
 public interface BuildWorkspaceFactory {
 
     BuildWorkspace create(PlatformBuild build) throws IOException;
+
+    /** Makes none: for hosts that build nothing. */
+    static BuildWorkspaceFactory none() {
+        return build -> {
+            throw new IOException("this host has no place for build workspaces");
+        };
+    }
 }

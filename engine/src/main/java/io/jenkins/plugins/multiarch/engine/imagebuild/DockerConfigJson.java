@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.jenkins.plugins.multiarch.engine.reference.DockerHub;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Docker {@code config.json} that carries registry credentials: {@code {"auths": {host: {"auth":
@@ -21,9 +22,6 @@ import java.util.List;
  * tools that get it as {@code DOCKER_CONFIG} it is built on the user's own config ({@link #render(List, Path)}).
  */
 public final class DockerConfigJson {
-
-    /** Docker Hub's key in config.json, which every client also accepts for docker.io. */
-    static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,17 +31,12 @@ public final class DockerConfigJson {
     /** What a temporary config keeps of the user's: other registries' logins and helpers, and plugin places. */
     private static final List<String> KEPT = List.of("auths", "credHelpers", "credsStore", "cliPluginsExtraDirs");
 
-    /** The file's content. Holds secrets: write it only to a private file. */
-    public static byte[] render(List<RegistryCredentials> credentials) {
-        return write(withCredentials(JSON.createObjectNode(), credentials));
-    }
-
     /**
-     * The user's Docker config directory on this machine: {@code $DOCKER_CONFIG}, else {@code ~/.docker}.
+     * The file's content for these logins (registry host → credentials). Holds secrets: write it only to a private
+     * file.
      */
-    public static Path userConfigDirectory() {
-        String dir = System.getenv("DOCKER_CONFIG");
-        return dir != null && !dir.isEmpty() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
+    public static byte[] render(Map<String, Credentials> credentials) {
+        return write(withCredentials(JSON.createObjectNode(), credentials));
     }
 
     /**
@@ -56,7 +49,7 @@ public final class DockerConfigJson {
      *
      * @throws IOException if the user's config.json exists but cannot be read or is not a JSON object
      */
-    public static byte[] render(List<RegistryCredentials> credentials, Path userDir) throws IOException {
+    public static byte[] render(Map<String, Credentials> credentials, Path userDir) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         Path file = userDir.resolve("config.json");
         if (Files.isRegularFile(file)) {
@@ -79,13 +72,17 @@ public final class DockerConfigJson {
         return write(withCredentials(root, credentials));
     }
 
-    private static ObjectNode withCredentials(ObjectNode root, List<RegistryCredentials> credentials) {
+    private static ObjectNode withCredentials(ObjectNode root, Map<String, Credentials> credentials) {
         ObjectNode auths = root.get("auths") instanceof ObjectNode existing ? existing : root.putObject("auths");
         boolean helpers = root.has("credsStore") || root.has("credHelpers");
-        for (RegistryCredentials c : credentials) {
-            String key = "docker.io".equals(c.registry()) || "index.docker.io".equals(c.registry())
-                    ? DOCKER_HUB_KEY : c.registry();
-            auths.putObject(key).put("auth", basicAuth(c));
+        for (Map.Entry<String, Credentials> login : credentials.entrySet()) {
+            String key = DockerHub.isDockerHub(login.getKey()) ? DockerHub.CONFIG_KEY : login.getKey();
+            Credentials c = login.getValue();
+            if (c.isIdentityToken()) {
+                auths.putObject(key).put("identitytoken", c.secret());
+            } else {
+                auths.putObject(key).put("auth", basicAuth(c));
+            }
             if (helpers) {
                 ObjectNode credHelpers = root.get("credHelpers") instanceof ObjectNode existing
                         ? existing : root.putObject("credHelpers");
@@ -104,16 +101,17 @@ public final class DockerConfigJson {
     }
 
     /** What must never show up in output: each password and each encoded user:password. */
-    public static List<String> secretsIn(List<RegistryCredentials> credentials) {
+    public static List<String> secretsIn(Map<String, Credentials> credentials) {
         List<String> secrets = new ArrayList<>();
-        for (RegistryCredentials c : credentials) {
-            secrets.add(c.password());
+        for (Credentials c : credentials.values()) {
+            secrets.add(c.secret());
             secrets.add(basicAuth(c));
         }
         return secrets;
     }
 
-    private static String basicAuth(RegistryCredentials c) {
-        return Base64.getEncoder().encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
+    /** base64 of {@code user:password}, the {@code auth} value of config.json. */
+    private static String basicAuth(Credentials c) {
+        return c.basicHeader().substring("Basic ".length());
     }
 }

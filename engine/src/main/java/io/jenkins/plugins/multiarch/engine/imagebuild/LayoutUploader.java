@@ -23,4 +23,12 @@ public interface LayoutUploader {
      * @throws InterruptedException if interrupted while waiting for the registry; the upload is abandoned
      */
     LayoutUpload upload(PlatformBuild build, Path layout, Digest reported) throws IOException, InterruptedException;
+
+    /** Uploads nothing: for builds whose tool pushes itself. A layout handed to it fails the build, saying so. */
+    static LayoutUploader none() {
+        return (build, layout, reported) -> {
+            throw new InvalidLayoutException(build.platform() + ": no layout uploader was given for the OCI layout "
+                    + layout);
+        };
+    }
 }

@@ -7,9 +7,9 @@ import io.jenkins.plugins.multiarch.engine.oci.InvalidManifestException;
 import io.jenkins.plugins.multiarch.engine.oci.Manifest;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
-import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
+import io.jenkins.plugins.multiarch.engine.error.RegistryException;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
 
 import java.io.IOException;
@@ -142,7 +142,7 @@ public final class OciLayoutUploader implements LayoutUploader {
             }
             List<Boolean> sent = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            AuthenticationException denied = null;
+            AccessDeniedException denied = null;
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     // get(), not join(): a cancelled build must not wait for blobs that may take many minutes.
@@ -153,7 +153,7 @@ public final class OciLayoutUploader implements LayoutUploader {
                     throw e;
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
-                    if (cause instanceof AuthenticationException auth && denied == null) {
+                    if (cause instanceof AccessDeniedException auth && denied == null) {
                         denied = auth;
                     }
                     problems.add(blobs.get(i).digest() + ": " + cause.getMessage());
@@ -163,13 +163,13 @@ public final class OciLayoutUploader implements LayoutUploader {
                 throw denied; // about the repository, not one blob: say it once
             }
             if (!problems.isEmpty()) {
-                throw new RegistryException("uploading " + problems.size() + " of " + blobs.size() + " blobs from "
-                        + oci.directory() + " to " + client.registry() + "/" + repository + " failed (no manifest was"
-                        + " written): " + String.join("; ", problems), -1);
+                throw RegistryException.of(RegistryException.builder(client.registry(), "uploading " + problems.size()
+                        + " of " + blobs.size() + " blobs from " + oci.directory() + " to " + client.registry() + "/"
+                        + repository + " failed (no manifest was written): " + String.join("; ", problems)));
             }
             return sent;
         } finally {
-            pool.shutdownNow();
+            DaemonPool.close(pool);
         }
     }
 

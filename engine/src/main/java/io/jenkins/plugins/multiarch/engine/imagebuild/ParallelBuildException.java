@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.imagebuild;
 
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.stream.Collectors;
  * At least one platform failed. Carries every failure, the platforms that did succeed (their images are
  * pushed) and those that were skipped, each in request order.
  */
-public final class ParallelBuildException extends Exception {
+public final class ParallelBuildException extends MultiarchException {
 
     private final List<PlatformBuildException> failures;
     private final List<PlatformBuildResult> succeeded;

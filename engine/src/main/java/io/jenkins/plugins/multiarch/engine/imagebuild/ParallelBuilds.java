@@ -2,6 +2,7 @@ package io.jenkins.plugins.multiarch.engine.imagebuild;
 
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class ParallelBuilds {
 
     /** The number of builds that will actually run at once for {@code count} builds. */
     public int effectiveParallelism(int count) {
-        return Math.max(1, Math.min(Math.min(maxParallel, builder.imageBuilder().maxParallelBuilds()), count));
+        return Math.max(1, Math.min(Math.min(maxParallel, builder.tool().maxParallelBuilds()), count));
     }
 
     public List<PlatformBuildResult> run(List<PlatformBuild> builds) throws ParallelBuildException, InterruptedException {
@@ -85,7 +86,7 @@ public final class ParallelBuilds {
             pool.awaitTermination(30, TimeUnit.SECONDS);
             throw e;
         } finally {
-            pool.shutdown();
+            DaemonPool.close(pool); // every build has ended here: this only waits for the threads to go
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.imagebuild;
 
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.OptionalInt;
  * One platform's build failed. The message names the platform and, for a failed command, the command (which
  * never holds a secret), its exit code and its last lines of output (secrets masked).
  */
-public final class PlatformBuildException extends Exception {
+public final class PlatformBuildException extends MultiarchException {
 
     private final Platform platform;
     private final String summary;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.imagebuild;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.BuildWorkspace;
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.BuildPlan;
@@ -13,11 +15,15 @@ import io.jenkins.plugins.multiarch.engine.process.LineSink;
 import io.jenkins.plugins.multiarch.engine.process.PrefixingLineSink;
 import io.jenkins.plugins.multiarch.engine.process.SecretMasker;
 import io.jenkins.plugins.multiarch.engine.process.TailLineSink;
+import io.jenkins.plugins.multiarch.engine.process.ToolNotFoundException;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -33,10 +39,10 @@ public final class PlatformBuildRunner {
     static final int TAIL_LINES = 40;
     static final Path AUTH_DIR = Path.of("auth");
 
-    private final BuildTool builder;
+    private final BuildTool tool;
     private final CommandRunner runner;
     private final BuildWorkspaceFactory workspaces;
-    private final List<RegistryCredentials> credentials;
+    private final Map<String, Credentials> credentials;
     private final SecretMasker masker;
     private final LineSink output;
     private final LayoutUploader uploader;
@@ -44,55 +50,56 @@ public final class PlatformBuildRunner {
     private final Path userDockerConfig;
 
     /**
-     * @param credentials for the push (and the build's base-image pulls); empty to use the tool's existing login
-     *                    (and, for layout uploads, the Docker config)
-     * @param output      receives all output; shared by parallel builds, so make it thread-safe
+     * @param credentials      registry host → login for the push and the build's base-image pulls, given to the tool
+     *                         in a private auth file; empty to use the tool's own login
+     * @param output           receives all output; shared by parallel builds, so make it thread-safe
+     * @param uploader         puts the OCI layouts buildah and podman write into the registry
+     * @param userDockerConfig the Docker config directory, where the commands run, that a temporary
+     *                         {@code DOCKER_CONFIG} (docker, buildx, kaniko) starts from; empty for the credentials alone
      */
-    public PlatformBuildRunner(BuildTool builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
-                           List<RegistryCredentials> credentials, LineSink output) {
-        this(builder, runner, workspaces, credentials, output,
-                RegistryLayoutUploader.withCredentials(List.copyOf(credentials)), BuildProgress.none(),
-                DockerConfigJson.userConfigDirectory());
-    }
-
-    private PlatformBuildRunner(BuildTool builder, CommandRunner runner, BuildWorkspaceFactory workspaces,
-                            List<RegistryCredentials> credentials, LineSink output, LayoutUploader uploader,
-                            BuildProgress progress, Path userDockerConfig) {
-        this.builder = Objects.requireNonNull(builder, "builder");
+    public PlatformBuildRunner(BuildTool tool, CommandRunner runner, BuildWorkspaceFactory workspaces,
+                               Map<String, Credentials> credentials, LineSink output, LayoutUploader uploader,
+                               BuildProgress progress, Optional<Path> userDockerConfig) {
+        this.tool = Objects.requireNonNull(tool, "tool");
         this.runner = Objects.requireNonNull(runner, "runner");
         this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
-        this.credentials = List.copyOf(credentials);
+        this.credentials = Map.copyOf(credentials);
         this.masker = new SecretMasker(DockerConfigJson.secretsIn(this.credentials));
         this.output = Objects.requireNonNull(output, "output");
         this.uploader = Objects.requireNonNull(uploader, "uploader");
         this.progress = Objects.requireNonNull(progress, "progress");
-        this.userDockerConfig = userDockerConfig;
+        this.userDockerConfig = userDockerConfig.orElse(null);
     }
 
     /**
-     * The same builder, uploading OCI layouts (buildah, podman) with {@code value} instead of a registry client
-     * of its own: the CLI passes its client's, the Jenkins plugin one that runs on the agent.
+     * A runner without a layout uploader (buildah and podman builds then fail at the upload), progress reports or user
+     * Docker config; the {@code with...} methods add them.
      */
+    public PlatformBuildRunner(BuildTool tool, CommandRunner runner, BuildWorkspaceFactory workspaces,
+                               Map<String, Credentials> credentials, LineSink output) {
+        this(tool, runner, workspaces, credentials, output, LayoutUploader.none(), BuildProgress.none(), Optional.empty());
+    }
+
+    /** The same runner, uploading OCI layouts (buildah, podman) with {@code value}. */
     public PlatformBuildRunner withLayoutUploader(LayoutUploader value) {
-        return new PlatformBuildRunner(builder, runner, workspaces, credentials, output, value, progress, userDockerConfig);
+        return new PlatformBuildRunner(tool, runner, workspaces, credentials, output, value, progress,
+                Optional.ofNullable(userDockerConfig));
     }
 
-    /** The same builder, reporting each platform's phases to {@code value}. */
+    /** The same runner, reporting each platform's phases to {@code value}. */
     public PlatformBuildRunner withProgress(BuildProgress value) {
-        return new PlatformBuildRunner(builder, runner, workspaces, credentials, output, uploader, value, userDockerConfig);
+        return new PlatformBuildRunner(tool, runner, workspaces, credentials, output, uploader, value,
+                Optional.ofNullable(userDockerConfig));
     }
 
-    /**
-     * The same builder, starting the temporary Docker config (docker, buildx, kaniko) from the one in {@code dir}
-     * instead of this machine's {@code $DOCKER_CONFIG} or {@code ~/.docker}; null for the credentials alone. The
-     * Jenkins plugin passes the agent's, where the commands run.
-     */
+    /** The same runner, starting temporary Docker configs from the one in {@code dir} (null: none). */
     public PlatformBuildRunner withUserDockerConfig(Path dir) {
-        return new PlatformBuildRunner(builder, runner, workspaces, credentials, output, uploader, progress, dir);
+        return new PlatformBuildRunner(tool, runner, workspaces, credentials, output, uploader, progress,
+                Optional.ofNullable(dir));
     }
 
-    public BuildTool imageBuilder() {
-        return builder;
+    public BuildTool tool() {
+        return tool;
     }
 
     /** For phases decided outside a build: queued, skipped ({@link ParallelBuilds}). */
@@ -143,7 +150,7 @@ public final class PlatformBuildRunner {
                         progress.phase(build.platform(), BuildPhase.UPLOADING);
                         upload(build, plan.layout().get(), digest, log);
                     }
-                    log.line(String.format(java.util.Locale.ROOT, "%s pushed %s in %.1f s", builder.name(),
+                    log.line(String.format(java.util.Locale.ROOT, "%s pushed %s in %.1f s", tool.name(),
                             plan.pushedReference().withDigest(digest), (System.nanoTime() - started) / 1e9));
                     succeeded = true;
                     return new PlatformBuildResult(build.platform(), plan.pushedReference(), digest, plan.temporaryTag());
@@ -167,9 +174,9 @@ public final class PlatformBuildRunner {
 
     private BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) throws PlatformBuildException {
         try {
-            return builder.plan(build, workspace, auth);
-        } catch (IllegalArgumentException e) {
-            throw PlatformBuildException.of(build.platform(), builder.name() + " cannot build here", e);
+            return tool.plan(build, workspace, auth);
+        } catch (InvalidInputException e) {
+            throw PlatformBuildException.of(build.platform(), tool.name() + " cannot build here", e);
         }
     }
 
@@ -194,7 +201,7 @@ public final class PlatformBuildRunner {
         }
         RegistryAuth auth = RegistryAuth.inDirectory(workspace.directory().resolve(AUTH_DIR));
         byte[] config = DockerConfigJson.render(credentials);
-        if (builder.replacesDockerConfig() && userDockerConfig != null) {
+        if (tool.replacesDockerConfig() && userDockerConfig != null) {
             // DOCKER_CONFIG hides the user's config: keep their helpers and other registries' logins.
             try {
                 config = DockerConfigJson.render(credentials, userDockerConfig);
@@ -252,11 +259,11 @@ public final class PlatformBuildRunner {
         int exitCode;
         try {
             exitCode = runner.run(step.argv(), step.env(), step.workDir(), masker.masking(tail).andThen(log));
-        } catch (IOException e) {
+        } catch (IOException | ToolNotFoundException e) {
             throw PlatformBuildException.of(build.platform(), step.kind().word() + " could not run (" + command + ")", e);
         }
         if (exitCode != 0 && mustSucceed) {
-            throw PlatformBuildException.commandFailed(build.platform(), builder.name() + " " + step.kind().word(),
+            throw PlatformBuildException.commandFailed(build.platform(), tool.name() + " " + step.kind().word(),
                     command, exitCode, tail.lines());
         }
         if (exitCode != 0) {
@@ -268,7 +275,7 @@ public final class PlatformBuildRunner {
     private Digest readDigest(PlatformBuild build, BuildWorkspace workspace, StepOutputs outputs)
             throws PlatformBuildException {
         try {
-            return builder.readDigest(build, workspace, outputs);
+            return tool.readDigest(build, workspace, outputs);
         } catch (IOException | RuntimeException e) {
             throw PlatformBuildException.of(build.platform(), "could not read the pushed image's digest", e);
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.index;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
 import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
@@ -32,20 +34,20 @@ public final class IndexAssembler {
      */
     public static ManifestIndex assemble(IndexFormat format, List<Descriptor> children, Map<String, String> annotations) {
         if (children.isEmpty()) {
-            throw new IllegalArgumentException("an index needs at least one platform image");
+            throw new InvalidInputException("an index needs at least one platform image");
         }
         String mediaType = mediaTypeFor(format, children, annotations);
         if (mediaType.equals(MediaTypes.DOCKER_MANIFEST_LIST)) {
             for (Descriptor child : children) {
                 if (!child.mediaType().equals(MediaTypes.DOCKER_MANIFEST)) {
-                    throw new IllegalArgumentException("a Docker manifest list needs Docker v2 schema 2 images, but the "
+                    throw new InvalidInputException("a Docker manifest list needs Docker v2 schema 2 images, but the "
                             + child.platform() + " image " + child.digest() + " is " + child.mediaType()
-                            + "; use --format oci (or auto), or build that image with Docker format");
+                            + "; publish an OCI index (or auto), or build that image in Docker format");
                 }
             }
             if (!annotations.isEmpty()) {
-                throw new IllegalArgumentException("a Docker manifest list cannot carry annotations "
-                        + new TreeMap<>(annotations).keySet() + "; use --format oci to publish them");
+                throw new InvalidInputException("a Docker manifest list cannot carry annotations "
+                        + new TreeMap<>(annotations).keySet() + "; publish an OCI index to keep them");
             }
         }
         List<Descriptor> sorted = new ArrayList<>(children);
@@ -53,7 +55,7 @@ public final class IndexAssembler {
         for (int i = 1; i < sorted.size(); i++) {
             Platform a = sorted.get(i - 1).platform();
             if (a.equals(sorted.get(i).platform())) {
-                throw new IllegalArgumentException("platform " + a.describe() + " is given twice; each platform may"
+                throw new InvalidInputException("platform " + a.describe() + " is given twice; each platform may"
                         + " appear once" + (a.osVersion() == null ? "" : " per OS version"));
             }
         }

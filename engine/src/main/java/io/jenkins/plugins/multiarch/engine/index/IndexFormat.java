@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.index;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import java.util.Locale;
 
 /** Which kind of index to publish. */
@@ -14,8 +16,8 @@ public enum IndexFormat {
     public static IndexFormat parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("invalid index format '" + text + "': valid formats are oci, docker, auto");
+        } catch (IllegalArgumentException | NullPointerException e) { // valueOf's own
+            throw new InvalidInputException("invalid index format '" + text + "': valid formats are oci, docker, auto");
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * of {@link #toString()}.
  */
 public record Platform(String os, String architecture, String variant, String osVersion)
-        implements Comparable<Platform> {
+        implements Comparable<Platform>, java.io.Serializable {
 
     static final Set<String> KNOWN_OS = Set.of(
             "linux", "windows", "darwin", "freebsd", "netbsd", "openbsd", "solaris", "illumos", "aix", "android",

@@ -25,4 +25,11 @@ public interface CommandRunner {
      */
     int run(List<String> argv, Map<String, String> env, Path workDir, LineSink output)
             throws IOException, InterruptedException;
+
+    /** Runs nothing: every command fails as a program that is not there. For hosts that are not given a runner. */
+    static CommandRunner none() {
+        return (argv, env, workDir, output) -> {
+            throw new ToolNotFoundException(argv.isEmpty() ? "?" : argv.get(0), (Throwable) null);
+        };
+    }
 }

@@ -14,13 +14,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs commands as local processes with {@link ProcessBuilder}, merging stderr into stdout. Standard input is
- * empty: no command in a build plan reads it.
+ * Runs commands as processes of this JVM's machine with {@link ProcessBuilder}, merging stderr into stdout. Standard
+ * input is empty: no command in a build plan reads it. Either the processes inherit this process's environment (the
+ * CLI), or they get exactly the environment given (a Jenkins agent runs them with the build's environment, not the
+ * agent process's), and programs are then looked up on that environment's {@code PATH}.
  */
 public final class LocalCommandRunner implements CommandRunner {
 
     /** How long a process gets to stop after being asked before it is killed. */
     private static final long STOP_GRACE_SECONDS = 10;
+
+    private final Map<String, String> environment; // null: inherit this process's
+
+    /** Processes inherit this process's environment. */
+    public LocalCommandRunner() {
+        this.environment = null;
+    }
+
+    /** Processes get exactly {@code environment} (plus each command's own variables). */
+    public LocalCommandRunner(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     @Override
     public int run(List<String> argv, Map<String, String> env, Path workDir, LineSink output)
@@ -28,9 +42,21 @@ public final class LocalCommandRunner implements CommandRunner {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty command line");
         }
-        ProcessBuilder pb = new ProcessBuilder(argv)
+        List<String> command = argv;
+        if (environment != null && !argv.get(0).contains("/")) {
+            // ProcessBuilder would search this JVM's PATH, not the one these processes get.
+            Path program = ProgramLookup.onPath(environment.get("PATH")).find(argv.get(0))
+                    .orElseThrow(() -> new ToolNotFoundException(argv.get(0), (Throwable) null));
+            command = new java.util.ArrayList<>(argv);
+            command.set(0, program.toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        if (environment != null) {
+            pb.environment().clear();
+            pb.environment().putAll(environment);
+        }
         pb.environment().putAll(env);
         if (workDir != null) {
             if (!workDir.toFile().isDirectory()) {
@@ -72,6 +98,7 @@ public final class LocalCommandRunner implements CommandRunner {
             return exitCode;
         } catch (InterruptedException e) {
             stop(process);
+            pump.join(TimeUnit.SECONDS.toMillis(STOP_GRACE_SECONDS)); // the pipe closes with the process
             throw e;
         }
     }

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.multiarch.engine.process;
 
-import java.io.IOException;
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 
 /** The program a command names is not installed or not on the PATH. */
-public final class ToolNotFoundException extends IOException {
+public final class ToolNotFoundException extends MultiarchException {
+
+    private static final long serialVersionUID = 1L;
 
     private final String tool;
 
@@ -12,6 +14,13 @@ public final class ToolNotFoundException extends IOException {
         this.tool = tool;
     }
 
+    /** With a message that says more: which builder needs it, what to install. */
+    public ToolNotFoundException(String message, String tool) {
+        super(message);
+        this.tool = tool;
+    }
+
+    /** The program that is missing. */
     public String tool() {
         return tool;
     }

@@ -2,7 +2,7 @@ package io.jenkins.plugins.multiarch.engine.publish;
 
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
-import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.Futures;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ final class CrossRepositoryCopy {
     /**
      * Runs {@code work} on every item at once and waits for all of it; the results in item order.
      *
-     * @throws AuthenticationException as it is when access was refused: it is about the repository, so said once
+     * @throws AccessDeniedException as it is when access was refused: it is about the repository, so said once
      * @throws PublishException        listing each item that failed
      */
     private <T, R> List<R> all(String where, List<T> items, Function<T, R> work, Function<T, String> name) {
@@ -78,11 +78,11 @@ final class CrossRepositoryCopy {
         }
         List<R> results = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        AuthenticationException denied = null;
+        AccessDeniedException denied = null;
         for (int i = 0; i < items.size(); i++) {
             try {
-                results.add(Futures.join(futures.get(i)));
-            } catch (AuthenticationException e) {
+                results.add(Futures.await(futures.get(i)));
+            } catch (AccessDeniedException e) {
                 denied = denied == null ? e : denied;
             } catch (RuntimeException e) {
                 problems.add(name.apply(items.get(i)) + ": " + Futures.messageOf(e));

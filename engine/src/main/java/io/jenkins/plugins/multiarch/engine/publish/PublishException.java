@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  * first, so one run tells the user all there is to fix. The one that may come after some tags were written is the
  * subclass {@link TagWriteException}.
  */
-public class PublishException extends RuntimeException {
+public class PublishException extends MultiarchException {
 
     private final List<String> problems;
 

@@ -1,8 +1,13 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
+import io.jenkins.plugins.multiarch.engine.verify.CheckPolicy;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,33 +23,42 @@ import java.util.TreeMap;
  * @param target      {@code registry/repository:tag}; its tag is the first tag written
  * @param extraTags   further tags for the same index
  * @param annotations index annotations, e.g. {@code org.opencontainers.image.source}
+ * @param dryRun      resolve and verify everything, write nothing
+ * @param checks      what every image must pass first
+ * @param registries  how the registry is reached
  */
 public record PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
-                             IndexFormat format, Map<String, String> annotations, boolean dryRun) {
+                             IndexFormat format, Map<String, String> annotations, boolean dryRun, CheckPolicy checks,
+                             RegistrySettings registries) implements Serializable {
+
+    /** With the standard checks ({@link CheckPolicy#standard()}) and default registry settings. */
+    public PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
+                          IndexFormat format, Map<String, String> annotations, boolean dryRun) {
+        this(target, extraTags, sources, format, annotations, dryRun, CheckPolicy.standard(), RegistrySettings.DEFAULT);
+    }
 
     public PublishRequest {
         if (target.tag().isEmpty()) {
-            throw new IllegalArgumentException("target '" + target + "' has no tag; give one, e.g. " + target + ":1.0");
+            throw new InvalidInputException("target '" + target + "' has no tag; give one, e.g. " + target + ":1.0");
         }
         if (target.digest().isPresent()) {
-            throw new IllegalArgumentException("target '" + target + "' names a digest; publish to a tag, e.g. "
+            throw new InvalidInputException("target '" + target + "' names a digest; publish to a tag, e.g. "
                     + target.repositoryName() + ":" + target.tag().get());
         }
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("no sources given: name one image per platform, e.g. --source "
-                    + "linux/amd64=" + target.repositoryName() + ":amd64 --source linux/arm64=" + target.repositoryName()
-                    + ":arm64");
+            throw new InvalidInputException("no sources given: name one image per platform, e.g. linux/amd64="
+                    + target.repositoryName() + ":amd64 and linux/arm64=" + target.repositoryName() + ":arm64");
         }
         Set<Platform> seen = new HashSet<>();
         for (PlatformSource source : sources) {
             // Two Windows images of one os/arch may differ by os.version, which only their configs tell: the
             // publish checks those once it has read them.
             if (!source.platform().hasOsVersions() && !seen.add(source.platform())) {
-                throw new IllegalArgumentException("platform " + source.platform() + " is given twice; each platform "
+                throw new InvalidInputException("platform " + source.platform() + " is given twice; each platform "
                         + "may have one source");
             }
             if (!source.reference().registry().equals(target.registry())) {
-                throw new IllegalArgumentException("source " + source + " is on registry " + source.reference().registry()
+                throw new InvalidInputException("source " + source + " is on registry " + source.reference().registry()
                         + " but the target is on " + target.registry()
                         + "; push the image to " + target.registry() + " first (e.g. skopeo copy)");
             }
@@ -58,6 +72,22 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
         if (format == null) {
             format = IndexFormat.OCI;
         }
+        if (checks == null) {
+            checks = CheckPolicy.standard();
+        }
+        if (registries == null) {
+            registries = RegistrySettings.DEFAULT;
+        }
+    }
+
+    /** The same request with other checks. */
+    public PublishRequest withChecks(CheckPolicy value) {
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, value, registries);
+    }
+
+    /** The same request reaching the registry with other settings. */
+    public PublishRequest withRegistries(RegistrySettings value) {
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, checks, value);
     }
 
     /** Every tag the index goes under, the target's first, without repeats. */
@@ -74,11 +104,11 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("invalid annotation '" + pair
+                throw new InvalidInputException("invalid annotation '" + pair
                         + "': expected KEY=VALUE, e.g. org.opencontainers.image.source=https://example.com/app");
             }
             if (annotations.put(pair.substring(0, eq), pair.substring(eq + 1)) != null) {
-                throw new IllegalArgumentException("annotation '" + pair.substring(0, eq) + "' is given twice");
+                throw new InvalidInputException("annotation '" + pair.substring(0, eq) + "' is given twice");
             }
         }
         return annotations;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import io.jenkins.plugins.multiarch.engine.image.ImageResolver;
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
 import io.jenkins.plugins.multiarch.engine.index.IndexAssembler;
@@ -73,7 +75,7 @@ public final class Publisher {
             List<ResolvedImage> images = new ArrayList<>();
             for (int i = 0; i < resolving.size(); i++) {
                 try {
-                    images.add(Futures.join(resolving.get(i)));
+                    images.add(Futures.await(resolving.get(i)));
                 } catch (RuntimeException e) {
                     problems.add(request.sources().get(i).platform() + " source " + request.sources().get(i).reference()
                             + ": " + Futures.messageOf(e));
@@ -92,7 +94,7 @@ public final class Publisher {
             for (int i = 0; i < images.size(); i++) {
                 ResolvedImage image = images.get(i);
                 try {
-                    List<CheckResult> results = Futures.join(checking.get(i));
+                    List<CheckResult> results = Futures.await(checking.get(i));
                     checkResults.put(image, results);
                     results.stream().filter(CheckResult::failed).forEach(r -> problems.add(r.message()));
                 } catch (RuntimeException e) {
@@ -113,7 +115,7 @@ public final class Publisher {
             ManifestIndex index;
             try {
                 index = IndexAssembler.assemble(request.format(), children, request.annotations());
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 throw new PublishException("nothing was published", List.of(e.getMessage()));
             }
             byte[] indexBytes = ManifestCodec.write(index);
@@ -122,7 +124,7 @@ public final class Publisher {
             List<String> written = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             for (String tag : tags) {
-                Optional<Descriptor> now = Futures.join(current.get(tag));
+                Optional<Descriptor> now = Futures.await(current.get(tag));
                 if (now.isPresent() && now.get().digest().equals(indexDigest)) {
                     unchanged.add(tag);
                 } else {
@@ -146,7 +148,7 @@ public final class Publisher {
             return new PublishResult(request.target().repositoryName(), indexDigest, index.mediaType(),
                     indexBytes.length, written, unchanged, platforms, request.dryRun(), client.statistics().snapshot());
         } finally {
-            pool.shutdownNow();
+            DaemonPool.close(pool);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** A content digest, {@code algorithm:hex}, as used by OCI descriptors and registries. */
-public record Digest(String algorithm, String hex) {
+public record Digest(String algorithm, String hex) implements java.io.Serializable {
 
     private static final Pattern ALGORITHM = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*");
     private static final Pattern SHA256_HEX = Pattern.compile("[a-f0-9]{64}");

@@ -9,10 +9,9 @@ import java.util.regex.Pattern;
  * Distribution project's reference package. {@code app} means {@code docker.io/library/app}; a first path
  * component is a registry only when it contains a dot or a colon or is {@code localhost}.
  */
-public final class ImageReference {
+public final class ImageReference implements java.io.Serializable {
 
-    public static final String DOCKER_HUB = "docker.io";
-    private static final String LEGACY_DOCKER_HUB = "index.docker.io";
+    private static final long serialVersionUID = 1L;
     private static final int MAX_NAME_LENGTH = 255;
 
     private static final Pattern HOST_COMPONENT = Pattern.compile("[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?");
@@ -66,15 +65,15 @@ public final class ImageReference {
                         + "' is not valid; a tag is 1-128 of letters, digits, '_', '.', '-' and does not start with '.' or '-'");
             }
         }
-        String registry = DOCKER_HUB;
+        String registry = DockerHub.REGISTRY;
         String path = rest;
         int slash = rest.indexOf('/');
         if (slash > 0) {
             String first = rest.substring(0, slash);
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
                 registry = validateRegistry(text, first);
-                if (registry.equals(LEGACY_DOCKER_HUB)) {
-                    registry = DOCKER_HUB; // as the Docker CLI does: index.docker.io/alpine is docker.io/library/alpine
+                if (registry.equals(DockerHub.LEGACY_REGISTRY)) {
+                    registry = DockerHub.REGISTRY; // as the Docker CLI does: index.docker.io/alpine is docker.io/library/alpine
                 }
                 path = rest.substring(slash + 1);
             }
@@ -91,7 +90,7 @@ public final class ImageReference {
                         + component + "' is not valid: " + why);
             }
         }
-        if (registry.equals(DOCKER_HUB) && !path.contains("/")) {
+        if (registry.equals(DockerHub.REGISTRY) && !path.contains("/")) {
             path = "library/" + path;
         }
         if (registry.length() + 1 + path.length() > MAX_NAME_LENGTH) {

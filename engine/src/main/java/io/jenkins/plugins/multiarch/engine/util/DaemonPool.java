@@ -2,13 +2,18 @@ package io.jenkins.plugins.multiarch.engine.util;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Thread pools for overlapping registry requests. Not the common ForkJoinPool: on a 2-core agent its parallelism
- * is 1, which would serialize requests that spend their time waiting on the network.
+ * Thread pools for overlapping registry requests, one per operation and closed with it ({@link #close}), so that no
+ * thread outlives the operation that started it. Not the common ForkJoinPool: on a 2-core agent its parallelism is 1,
+ * which would serialize requests that spend their time waiting on the network.
  */
 public final class DaemonPool {
+
+    /** How long {@link #close} waits for interrupted work to end. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private DaemonPool() {
     }
@@ -20,5 +25,28 @@ public final class DaemonPool {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Stops the pool: interrupts work still running (its requests are cancelled) and waits until every thread has
+     * ended, so the operation returns with none left behind. A pending interrupt of the caller is kept.
+     */
+    public static void close(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // keep waiting a bounded time: the threads are already told to stop
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

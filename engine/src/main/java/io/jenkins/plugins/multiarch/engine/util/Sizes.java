@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.util;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +27,7 @@ public final class Sizes {
     public static long parse(String text, String what) {
         Matcher m = text == null ? null : SIZE.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("invalid " + what + " '" + text + "': expected a size such as 512MiB,"
+            throw new InvalidInputException("invalid " + what + " '" + text + "': expected a size such as 512MiB,"
                     + " 64M, 1G or 1048576 (bytes); units K, M, G, T are powers of 1024");
         }
         String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
@@ -43,11 +45,11 @@ public final class Sizes {
             value = -1; // more digits than a long holds
         }
         if (value < 0 || value > (Long.MAX_VALUE >> shift)) {
-            throw new IllegalArgumentException("invalid " + what + " '" + text + "': too large; at most "
+            throw new InvalidInputException("invalid " + what + " '" + text + "': too large; at most "
                     + human(Long.MAX_VALUE));
         }
         if (value == 0) {
-            throw new IllegalArgumentException("invalid " + what + " '" + text + "': must be more than 0, e.g. 512MiB");
+            throw new InvalidInputException("invalid " + what + " '" + text + "': must be more than 0, e.g. 512MiB");
         }
         return value << shift;
     }

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
 import io.jenkins.plugins.multiarch.engine.oci.ImageConfig;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
@@ -45,10 +49,10 @@ public final class BinaryImageCheck implements ImageCheck {
      */
     public BinaryImageCheck(long byteBudget, int allBinariesLayers) {
         if (byteBudget <= 0) {
-            throw new IllegalArgumentException("the byte budget must be more than 0, got " + byteBudget);
+            throw new InvalidInputException("the byte budget must be more than 0, got " + byteBudget);
         }
         if (allBinariesLayers < 0) {
-            throw new IllegalArgumentException("the number of layers to scan must be at least 1, got " + allBinariesLayers);
+            throw new InvalidInputException("the number of layers to scan must be at least 1, got " + allBinariesLayers);
         }
         this.byteBudget = byteBudget;
         this.allBinariesLayers = allBinariesLayers;
@@ -92,7 +96,7 @@ public final class BinaryImageCheck implements ImageCheck {
             };
         } catch (IOException e) {
             // Callers name the image; the message names the layer and what went wrong.
-            throw new UncheckedIOException("binary check: " + e.getMessage(), e);
+            throw new MultiarchException("binary check: " + e.getMessage(), e);
         }
     }
 

@@ -1,53 +1,83 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/**
- * What one check found for one image.
- *
- * @param check   which check, e.g. {@code config} or {@code binary}
- * @param message one line for a person: what was checked and found, or what is wrong
- * @param details facts for machines and build records, e.g. the checked file, its architecture, bytes read
- */
-public record CheckResult(String check, Status status, String message, Map<String, String> details) {
+/** What one check found for one image. */
+public final class CheckResult implements java.io.Serializable {
 
-    /** PASSED and NOT_CHECKED let the publish go on; FAILED stops it. */
-    public enum Status { PASSED, FAILED, NOT_CHECKED }
+    private static final long serialVersionUID = 1L;
 
-    public CheckResult {
+    private final String check;
+    private final Status status;
+    private final String message;
+    private final Map<String, String> details;
+
+    public CheckResult(String check, Status status, String message, Map<String, String> details) {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
         // Sorted, so JSON output lists details in the same order every time.
         details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
+        this.check = check;
+        this.status = status;
+        this.message = message;
+        this.details = details;
     }
 
-    public static CheckResult passed(String check, String message, Map<String, String> details) {
-        return new CheckResult(check, Status.PASSED, message, details);
+    /** Which check, e.g. {@code config} or {@code binary}. */
+    public String check() {
+        return check;
     }
 
-    public static CheckResult failed(String check, String message, Map<String, String> details) {
-        return new CheckResult(check, Status.FAILED, message, details);
+    /** Passed, failed or not checked. */
+    public Status status() {
+        return status;
     }
 
-    public static CheckResult notChecked(String check, String message, Map<String, String> details) {
-        return new CheckResult(check, Status.NOT_CHECKED, message, details);
+    /** One line for a person: what was checked and found, or what is wrong. */
+    public String message() {
+        return message;
     }
 
-    /** Writes {@code check}, {@code status}, {@code message} and {@code details} into a JSON object. */
-    public void writeTo(ObjectNode node) {
-        node.put("check", check);
-        node.put("status", status.name());
-        node.put("message", message);
-        ObjectNode detailsNode = node.putObject("details");
-        details.forEach(detailsNode::put);
+    /** Facts for machines and build records, e.g. the checked file, its architecture, bytes read; sorted by key. */
+    public Map<String, String> details() {
+        return details;
     }
 
-    public boolean failed() {
-        return status == Status.FAILED;
+public static CheckResult passed(String check, String message, Map<String, String> details) {
+    return new CheckResult(check, Status.PASSED, message, details);
+}
+
+public static CheckResult failed(String check, String message, Map<String, String> details) {
+    return new CheckResult(check, Status.FAILED, message, details);
+}
+
+public static CheckResult notChecked(String check, String message, Map<String, String> details) {
+    return new CheckResult(check, Status.NOT_CHECKED, message, details);
+}
+
+public boolean failed() {
+    return status == Status.FAILED;
+}
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CheckResult other && java.util.Objects.equals(check, other.check) && java.util.Objects.equals(status, other.status) && java.util.Objects.equals(message, other.message) && java.util.Objects.equals(details, other.details);
     }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(check, status, message, details);
+    }
+
+    @Override
+    public String toString() {
+        return "CheckResult[check=" + check + ", status=" + status + ", message=" + message + ", details=" + details + "]";
+    }
+
+/** PASSED and NOT_CHECKED let the publish go on; FAILED stops it. */
+public enum Status { PASSED, FAILED, NOT_CHECKED }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+
 import io.jenkins.plugins.multiarch.engine.image.ImageResolver;
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
@@ -60,10 +62,10 @@ public final class ImageVerifier {
                 work.add(CompletableFuture.supplyAsync(() -> checkSingle(reference, response, (ImageManifest) manifest),
                         pool));
             }
-            List<PlatformVerification> platforms = work.stream().map(Futures::join).toList();
+            List<PlatformVerification> platforms = work.stream().map(Futures::await).toList();
             return new VerifyResult(reference, response.digest(), response.mediaType(), platforms);
         } finally {
-            pool.shutdownNow();
+            DaemonPool.close(pool);
         }
     }
 
@@ -75,7 +77,7 @@ public final class ImageVerifier {
             try {
                 declared = Platform.parse(config.platformText());
             } catch (InvalidPlatformException e) {
-                throw new IllegalArgumentException(reference + " is a single image whose config names no platform we"
+                throw new MultiarchException(reference + " is a single image whose config names no platform we"
                         + " know (" + config.platformText() + "); nothing to check it against");
             }
             return new ResolvedImage(declared, reference, response, image, config);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.imagebuild;
 
+import java.util.Optional;
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PlatformBuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
@@ -81,11 +83,11 @@ class ContainersToolRegistryIntegrationTest {
         }
         skopeoAuth = temp.resolve("skopeo-auth.json");
         Files.createFile(skopeoAuth, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.write(skopeoAuth, DockerConfigJson.render(List.of(credentials())));
+        Files.write(skopeoAuth, DockerConfigJson.render(credentials()));
     }
 
-    private RegistryCredentials credentials() {
-        return new RegistryCredentials(registry.host(), USER, PASSWORD);
+    private Map<String, Credentials> credentials() {
+        return Map.of(registry.host(), Credentials.of(USER, PASSWORD));
     }
 
     private static RegistryClient registryClient() {
@@ -106,13 +108,16 @@ class ContainersToolRegistryIntegrationTest {
         };
     }
 
-    private PlatformBuildRunner platformBuilder(String tool, List<RegistryCredentials> credentials) throws IOException {
+    private PlatformBuildRunner platformBuilder(String tool, Map<String, Credentials> credentials) throws IOException {
         Path workspaces = Files.createDirectories(temp.resolve("workspaces-" + tool));
+        // The layouts go up with a client that has the same login the tools get (none: anonymous).
+        RegistryClient uploads = RegistryClient.builder(registry.host()).credentials(registry -> Optional.ofNullable(
+                credentials.get(registry))).build();
         return new PlatformBuildRunner(builder(tool), new LocalCommandRunner(), LocalBuildWorkspace.factory(workspaces),
                 credentials, line -> {
                     log.add(line);
                     System.out.println(line);
-                });
+                }).withLayoutUploader(new OciLayoutUploader(uploads));
     }
 
     @ParameterizedTest
@@ -124,7 +129,7 @@ class ContainersToolRegistryIntegrationTest {
                 .label("org.opencontainers.image.title", "hello")
                 .build();
 
-        List<PlatformBuildResult> results = new ParallelBuilds(platformBuilder(tool, List.of(credentials())), 2)
+        List<PlatformBuildResult> results = new ParallelBuilds(platformBuilder(tool, credentials()), 2)
                 .run(request.platformBuilds());
 
         assertThat(results).extracting(PlatformBuildResult::platform).containsExactlyElementsOf(PLATFORMS);
@@ -190,7 +195,7 @@ class ContainersToolRegistryIntegrationTest {
                 .insecureRegistry(true)
                 .build();
 
-        PlatformBuildResult result = platformBuilder("buildah", List.of(credentials())).build(request.platformBuilds().get(0));
+        PlatformBuildResult result = platformBuilder("buildah", credentials()).build(request.platformBuilds().get(0));
 
         assertThat(result.pushedReference().tag()).contains("linux-arm64-2.0");
         assertThat(result.temporaryTagName()).isEmpty();
@@ -205,7 +210,7 @@ class ContainersToolRegistryIntegrationTest {
         PlatformBuild base = BuildRequest.builder(ImageReference.parse(registry.host() + "/it/" + tool + "-base:1.0"), context)
                 .platform(Platform.LINUX_ARM64).perPlatformTags("{arch}").insecureRegistry(true).build()
                 .platformBuilds().get(0);
-        platformBuilder(tool, List.of(credentials())).build(base);
+        platformBuilder(tool, credentials()).build(base);
         Path derived = Files.createDirectories(temp.resolve("derived-" + tool));
         Files.writeString(derived.resolve("Containerfile"),
                 "FROM " + registry.host() + "/it/" + tool + "-base:arm64\nCOPY extra /extra\n");
@@ -213,7 +218,7 @@ class ContainersToolRegistryIntegrationTest {
         PlatformBuild build = BuildRequest.builder(ImageReference.parse(registry.host() + "/it/" + tool + "-derived:1.0"), derived)
                 .platform(Platform.LINUX_ARM64).insecureRegistry(true).build().platformBuilds().get(0);
 
-        PlatformBuildResult result = platformBuilder(tool, List.of(credentials())).build(build);
+        PlatformBuildResult result = platformBuilder(tool, credentials()).build(build);
 
         JsonNode layers = JSON.readTree(skopeoRaw(result.pushedReference().repository() + "@" + result.digest(), "--raw"))
                 .path("layers");
@@ -226,7 +231,7 @@ class ContainersToolRegistryIntegrationTest {
                 .platform(Platform.LINUX_AMD64)
                 .insecureRegistry(true)
                 .build();
-        PlatformBuildRunner anonymous = platformBuilder("buildah", List.of());
+        PlatformBuildRunner anonymous = platformBuilder("buildah", Map.of());
 
         assertThatThrownBy(() -> anonymous.build(request.platformBuilds().get(0)))
                 .isInstanceOfSatisfying(PlatformBuildException.class, e -> {

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +17,8 @@ class DockerConfigJsonTest {
 
     @Test
     void oneAuthEntryPerRegistryWithBase64UserColonPassword() throws Exception {
-        byte[] json = DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS,
-                new RegistryCredentials("docker.io", "hubuser", "hubtoken")));
+        byte[] json = DockerConfigJson.render(Map.of(SampleBuilds.REGISTRY,
+                Credentials.of("ci-bot", SampleBuilds.PASSWORD), "docker.io", Credentials.of("hubuser", "hubtoken")));
 
         JsonNode auths = new ObjectMapper().readTree(json).get("auths");
         assertThat(auths.size()).isEqualTo(2);
@@ -29,7 +31,7 @@ class DockerConfigJsonTest {
 
     @Test
     void secretsAreThePasswordAndTheEncodedPair() {
-        assertThat(DockerConfigJson.secretsIn(List.of(SampleBuilds.CREDENTIALS))).containsExactly(
+        assertThat(DockerConfigJson.secretsIn(SampleBuilds.CREDENTIALS)).containsExactly(
                 SampleBuilds.PASSWORD,
                 Base64.getEncoder().encodeToString(("ci-bot:" + SampleBuilds.PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
@@ -37,8 +39,7 @@ class DockerConfigJsonTest {
     @Test
     void credentialsNeverPrintThePassword() {
         assertThat(SampleBuilds.CREDENTIALS.toString()).doesNotContain(SampleBuilds.PASSWORD).contains("ci-bot", "****");
-        assertThatThrownBy(() -> new RegistryCredentials("r.example.com", "a:b", "p"))
-                .hasMessageContaining("contains ':'");
+        assertThatThrownBy(() -> Credentials.of("a:b", "p")).hasMessageContaining("contains ':'");
     }
 
     @Test
@@ -52,11 +53,11 @@ class DockerConfigJsonTest {
                 """);
         java.nio.file.Files.createDirectory(user.resolve("cli-plugins"));
 
-        JsonNode config = new ObjectMapper().readTree(DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS), user));
+        JsonNode config = new ObjectMapper().readTree(DockerConfigJson.render(SampleBuilds.CREDENTIALS, user));
 
         assertThat(config.get("auths").get("other.example.com").get("auth").asText()).isEqualTo("b3RoZXI6cGFzcw==");
         assertThat(config.get("auths").get("registry.example.com:5000").toString())
-                .isEqualTo(new ObjectMapper().readTree(DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS)))
+                .isEqualTo(new ObjectMapper().readTree(DockerConfigJson.render(SampleBuilds.CREDENTIALS))
                         .get("auths").get("registry.example.com:5000").toString());
         assertThat(config.get("credsStore").asText()).isEqualTo("desktop");
         // An empty helper makes Docker read our auths entry for that registry despite credsStore.
@@ -69,15 +70,15 @@ class DockerConfigJsonTest {
     @Test
     void withoutAUserConfigOnlyTheCredentialsAreWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path user)
             throws Exception {
-        assertThat(DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS), user))
-                .isEqualTo(DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS)));
+        assertThat(DockerConfigJson.render(SampleBuilds.CREDENTIALS, user))
+                .isEqualTo(DockerConfigJson.render(SampleBuilds.CREDENTIALS));
     }
 
     @Test
     void aUserConfigThatIsNoJsonObjectIsAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path user) throws Exception {
         java.nio.file.Files.writeString(user.resolve("config.json"), "[]");
 
-        assertThatThrownBy(() -> DockerConfigJson.render(List.of(SampleBuilds.CREDENTIALS), user))
+        assertThatThrownBy(() -> DockerConfigJson.render(SampleBuilds.CREDENTIALS, user))
                 .isInstanceOf(java.io.IOException.class).hasMessageEndingWith("config.json is not a JSON object");
     }
 }

@@ -5,10 +5,10 @@ import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
-import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
+import io.jenkins.plugins.multiarch.engine.error.RegistryException;
 import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
@@ -195,7 +195,7 @@ class OciLayoutUploaderTest {
             RegistryClient anonymous = RegistryClient.builder(registry.host()).build();
             LayoutFixture other = LayoutFixture.oci(temp.resolve("other"), "anonymous", 1);
             assertThatThrownBy(() -> new OciLayoutUploader(anonymous).upload(other.directory, "private/app", List.of()))
-                    .isInstanceOf(AuthenticationException.class)
+                    .isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("registry " + registry.host() + " requires authentication and no credentials were given for it");
         }
     }

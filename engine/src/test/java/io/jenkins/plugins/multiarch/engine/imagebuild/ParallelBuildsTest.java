@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ class ParallelBuildsTest {
 
     private ParallelBuilds parallel(RecordingCommandRunner runner, int jobs, FailurePolicy policy) {
         PlatformBuildRunner builder = new PlatformBuildRunner(new UnlimitedKaniko(), runner, LocalBuildWorkspace.factory(workspaces),
-                List.of(), LineSink.discard()).withProgress((platform, phase) -> phases.add(platform + " " + phase.word()));
+                Map.of(), LineSink.discard()).withProgress((platform, phase) -> phases.add(platform + " " + phase.word()));
         return new ParallelBuilds(builder, jobs, policy);
     }
 
@@ -132,7 +133,7 @@ class ParallelBuildsTest {
     @Test
     void kanikoRunsOneAtATimeWhateverIsAsked() {
         PlatformBuildRunner kaniko = new PlatformBuildRunner(new KanikoTool(), new RecordingCommandRunner((c, o) -> 0),
-                LocalBuildWorkspace.factory(workspaces), List.of(), LineSink.discard());
+                LocalBuildWorkspace.factory(workspaces), Map.of(), LineSink.discard());
 
         assertThat(new ParallelBuilds(kaniko, 4).effectiveParallelism(3)).isEqualTo(1);
         assertThatThrownBy(() -> new ParallelBuilds(kaniko, 0)).hasMessage("parallel jobs must be at least 1, got 0");

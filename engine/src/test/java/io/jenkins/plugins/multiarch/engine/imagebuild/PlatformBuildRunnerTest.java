@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +62,7 @@ class PlatformBuildRunnerTest {
     static Stream<BuildTool> builders() {
         return Stream.of(new BuildahTool(ContainersStorageOptions.driver("vfs")),
                 new PodmanTool(ContainersStorageOptions.driver("vfs")),
-                new DockerTool(), new BuildxTool(), new KanikoTool());
+                new DockerTool(), new BuildxTool("docker", null, null), new KanikoTool());
     }
 
     /** Pretends to be each tool: reports the digest where that tool would, and checks the auth file it is given. */
@@ -92,7 +93,7 @@ class PlatformBuildRunnerTest {
 
     private PlatformBuildRunner platformBuilder(BuildTool builder, RecordingCommandRunner runner) {
         return new PlatformBuildRunner(builder, runner, LocalBuildWorkspace.factory(workspaces),
-                List.of(SampleBuilds.CREDENTIALS), log::add)
+                SampleBuilds.CREDENTIALS, log::add)
                 .withUserDockerConfig(userDocker)
                 .withLayoutUploader(this::fakeUpload)
                 .withProgress((platform, phase) -> phases.add(platform + " " + phase.word()));
@@ -169,7 +170,7 @@ class PlatformBuildRunnerTest {
     @Test
     void aMissingToolIsNamed() {
         RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
-            throw new ToolNotFoundException(call.argv().get(0), null);
+            throw new ToolNotFoundException(call.argv().get(0), (Throwable) null);
         });
 
         assertThatThrownBy(() -> platformBuilder(new KanikoTool(), runner).build(SampleBuilds.armV7()))
@@ -264,7 +265,7 @@ class PlatformBuildRunnerTest {
     void buildersThatPushThemselvesUploadNothing() throws Exception {
         RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
 
-        platformBuilder(new BuildxTool(), runner).build(SampleBuilds.armV7());
+        platformBuilder(new BuildxTool("docker", null, null), runner).build(SampleBuilds.armV7());
         platformBuilder(new KanikoTool(), runner).build(SampleBuilds.armV7());
 
         assertThat(uploads).isEmpty();
@@ -375,7 +376,7 @@ class PlatformBuildRunnerTest {
         RecordingCommandRunner runner = new RecordingCommandRunner(this::pretend);
 
         new PlatformBuildRunner(new BuildahTool(ContainersStorageOptions.defaults()), runner,
-                LocalBuildWorkspace.factory(workspaces), List.of(), log::add).withLayoutUploader(this::fakeUpload)
+                LocalBuildWorkspace.factory(workspaces), Map.of(), log::add).withLayoutUploader(this::fakeUpload)
                 .build(SampleBuilds.armV7());
 
         assertThat(authFilesSeen).isEmpty();

@@ -6,13 +6,15 @@ import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 
 /** Requests used across the build tests. */
 public final class SampleBuilds {
 
     public static final String REGISTRY = "registry.example.com:5000";
     public static final String PASSWORD = "pa55-W0rd:with/odd+chars";
-    public static final RegistryCredentials CREDENTIALS = new RegistryCredentials(REGISTRY, "ci-bot", PASSWORD);
+    public static final Map<String, Credentials> CREDENTIALS = Map.of(REGISTRY, Credentials.of("ci-bot", PASSWORD));
     public static final String DIGEST = "sha256:" + "ab".repeat(32);
 
     private SampleBuilds() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.index;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -180,11 +181,11 @@ class IndexAssemblerTest {
         List<Descriptor> children = List.of(docker("linux/amd64", '1'), oci("linux/arm64", '2'));
 
         assertThatThrownBy(() -> IndexAssembler.assemble(IndexFormat.DOCKER, children, Map.of()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("a Docker manifest list needs Docker v2 schema 2 images")
                 .hasMessageContaining("the linux/arm64 image sha256:" + "2".repeat(64)
                         + " is application/vnd.oci.image.manifest.v1+json")
-                .hasMessageContaining("use --format oci (or auto)");
+                .hasMessageContaining("publish an OCI index (or auto)");
     }
 
     @Test
@@ -202,10 +203,10 @@ class IndexAssemblerTest {
         List<Descriptor> children = List.of(docker("linux/amd64", '1'), docker("linux/arm64", '2'));
 
         assertThatThrownBy(() -> IndexAssembler.assemble(IndexFormat.DOCKER, children, indexAnnotations()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("a Docker manifest list cannot carry annotations [org.opencontainers.image.created, "
                         + "org.opencontainers.image.revision, org.opencontainers.image.source]")
-                .hasMessageContaining("use --format oci to publish them");
+                .hasMessageContaining("publish an OCI index to keep them");
     }
 
     @ParameterizedTest(name = "{0} and {1}")
@@ -218,7 +219,7 @@ class IndexAssemblerTest {
         List<Descriptor> children = List.of(oci(first, '1'), oci("linux/s390x", '2'), oci(second, '3'));
 
         assertThatThrownBy(() -> IndexAssembler.assemble(IndexFormat.OCI, children, Map.of()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("platform " + named + " is given twice; each platform may appear once");
     }
 
@@ -254,7 +255,7 @@ class IndexAssemblerTest {
         List<Descriptor> children = List.of(windows("10.0.17763.5458", '1'), windows("10.0.17763.5458", '2'));
 
         assertThatThrownBy(() -> IndexAssembler.assemble(IndexFormat.OCI, children, Map.of()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("platform windows/amd64 (os.version 10.0.17763.5458) is given twice; each platform may"
                         + " appear once per OS version");
     }
@@ -262,7 +263,7 @@ class IndexAssemblerTest {
     @Test
     void needsAtLeastOneChild() {
         assertThatThrownBy(() -> IndexAssembler.assemble(IndexFormat.OCI, List.of(), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("an index needs at least one platform image");
     }
 
@@ -277,14 +278,14 @@ class IndexAssemblerTest {
     @ValueSource(strings = {"", "v2", "oci-index", "docker list"})
     void badFormatListsTheValidOnes(String text) {
         assertThatThrownBy(() -> IndexFormat.parse(text))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("invalid index format '" + text + "': valid formats are oci, docker, auto");
     }
 
     @Test
     void nullFormatListsTheValidOnes() {
         assertThatThrownBy(() -> IndexFormat.parse(null))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("valid formats are oci, docker, auto");
     }
 }

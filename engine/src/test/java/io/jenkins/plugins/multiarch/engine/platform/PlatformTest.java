@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.platform;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -199,7 +200,7 @@ class PlatformTest {
     void rejectsWithTheBadPartNamedAndValidExamples(String text, String why) {
         assertThatThrownBy(() -> Platform.parse(text))
                 .isInstanceOf(InvalidPlatformException.class)
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("invalid platform '" + text + "': ")
                 .hasMessageContaining(why)
                 .hasMessageContaining("Valid platforms look like linux/amd64, linux/arm64, linux/arm/v7");

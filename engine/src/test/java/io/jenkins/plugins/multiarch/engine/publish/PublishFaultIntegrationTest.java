@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
-import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.testing.FaultInjectingProxy;
 import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
@@ -58,7 +58,7 @@ class PublishFaultIntegrationTest {
         proxy.failNext(1, "HEAD", ".*/manifests/denied", 403);
 
         assertThatThrownBy(() -> publish("faults/app:denied", List.of(), "linux/amd64=faults/app:amd64"))
-                .isInstanceOf(AuthenticationException.class)
+                .isInstanceOf(AccessDeniedException.class)
                 .hasMessageStartingWith("registry " + proxy.host() + " denied HEAD faults/app:denied")
                 .hasMessageNotContaining("Exception")
                 .hasMessageNotContaining("io.jenkins");

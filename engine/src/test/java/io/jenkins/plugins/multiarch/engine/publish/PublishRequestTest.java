@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -91,7 +92,7 @@ class PublishRequestTest {
     @Test
     void targetWithoutTag() {
         assertThatThrownBy(() -> request("registry.example.com/team/app", List.of(), TWO))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("target 'registry.example.com/team/app' has no tag; give one, e.g. "
                         + "registry.example.com/team/app:1.0");
     }
@@ -99,7 +100,7 @@ class PublishRequestTest {
     @Test
     void targetWithDigest() {
         assertThatThrownBy(() -> request(TARGET + "@sha256:" + HEX, List.of(), TWO))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("target '" + TARGET + "@sha256:" + HEX + "' names a digest")
                 .hasMessageContaining("publish to a tag, e.g. " + TARGET);
     }
@@ -107,17 +108,17 @@ class PublishRequestTest {
     @Test
     void targetWithOnlyADigestIsMissingItsTag() {
         assertThatThrownBy(() -> request("registry.example.com/team/app@sha256:" + HEX, List.of(), TWO))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("has no tag");
     }
 
     @Test
     void noSources() {
         assertThatThrownBy(() -> request(TARGET, List.of(), List.of()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no sources given: name one image per platform")
-                .hasMessageContaining("--source linux/amd64=registry.example.com/team/app:amd64 "
-                        + "--source linux/arm64=registry.example.com/team/app:arm64");
+                .hasMessageContaining("e.g. linux/amd64=registry.example.com/team/app:amd64 and "
+                        + "linux/arm64=registry.example.com/team/app:arm64");
     }
 
     @ParameterizedTest(name = "{0} and {1}")
@@ -136,7 +137,7 @@ class PublishRequestTest {
                 second + "=registry.example.com/team/app:b");
 
         assertThatThrownBy(() -> request(TARGET, List.of(), sources))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("platform " + named + " is given twice; each platform may have one source");
     }
 
@@ -167,7 +168,7 @@ class PublishRequestTest {
         List<PlatformSource> sources = sources("linux/amd64=registry.example.com/team/app:amd64", "linux/arm64=" + source);
 
         assertThatThrownBy(() -> request(TARGET, List.of(), sources))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("source linux/arm64=" + ImageReference.parse(source) + " is on registry "
                         + sourceRegistry + " but the target is on registry.example.com")
                 .hasMessageContaining("push the image to registry.example.com first");
@@ -219,7 +220,7 @@ class PublishRequestTest {
     @ValueSource(strings = {"no-equals-sign", "=value", "", " "})
     void badAnnotation(String pair) {
         assertThatThrownBy(() -> PublishRequest.parseAnnotations(List.of("ok=1", pair)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("invalid annotation '" + pair + "': expected KEY=VALUE, "
                         + "e.g. org.opencontainers.image.source=https://example.com/app");
     }
@@ -227,7 +228,7 @@ class PublishRequestTest {
     @Test
     void duplicateAnnotationKey() {
         assertThatThrownBy(() -> PublishRequest.parseAnnotations(List.of("a=1", "b=2", "a=3")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("annotation 'a' is given twice");
     }
 
@@ -255,7 +256,7 @@ class PublishRequestTest {
             "="})
     void sourceWithoutPlatformOrReference(String text) {
         assertThatThrownBy(() -> PlatformSource.parse(text))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("invalid source '" + text
                         + "': expected PLATFORM=REFERENCE, e.g. linux/arm64=registry.example.com/app:1.0-arm64");
     }

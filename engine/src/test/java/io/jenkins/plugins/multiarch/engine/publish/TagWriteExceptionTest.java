@@ -3,7 +3,7 @@ package io.jenkins.plugins.multiarch.engine.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
+import io.jenkins.plugins.multiarch.engine.error.RegistryException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class TagWriteExceptionTest {
 
     static final Digest INDEX = new Digest("sha256", "a".repeat(64));
-    static final RegistryException DENIED = new RegistryException("registry r answered PUT app:latest with HTTP 400", 400);
+    static final RegistryException DENIED = RegistryException.of(RegistryException.builder("r", "registry r answered PUT app:latest with HTTP 400").status(400));
 
     @Test
     void namesTheTagsWrittenTheFailedOneAndThoseNotTried() {

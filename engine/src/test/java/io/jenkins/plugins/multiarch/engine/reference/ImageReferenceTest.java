@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.reference;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -159,7 +160,7 @@ class ImageReferenceTest {
     void errorsNameTheBadPart(String text, String message) {
         assertThatThrownBy(() -> ImageReference.parse(text))
                 .isInstanceOf(InvalidReferenceException.class)
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("invalid image reference '" + text + "': ")
                 .hasMessageContaining(message);
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
+import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +51,7 @@ class AuthenticationIntegrationTest {
         @Test
         void aWrongPasswordNamesTheRegistryAndNeverTheSecret() {
             assertThatThrownBy(() -> publish(registry, "alice", WRONG, "team/app:wrong"))
-                    .isInstanceOf(AuthenticationException.class)
+                    .isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("authentication failed for registry " + registry.host() + " as user 'alice'")
                     .hasMessageContaining("check the username and password")
                     .hasMessageNotContaining(WRONG)
@@ -60,7 +62,8 @@ class AuthenticationIntegrationTest {
         void noCredentialsSaysHowToGiveThem() {
             assertThatThrownBy(() -> publish(registry, null, null, "team/app:anon"))
                     .hasMessageContaining("registry " + registry.host() + " requires authentication and no credentials were given for it")
-                    .hasMessageContaining("--password-stdin");
+                    .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.reason())
+                            .isEqualTo(AccessDeniedException.Reason.NO_CREDENTIALS));
         }
     }
 
@@ -91,7 +94,7 @@ class AuthenticationIntegrationTest {
         @Test
         void aWrongPasswordIsRefusedByTheTokenServiceAndNeverShown() {
             assertThatThrownBy(() -> publish(registry, "alice", WRONG, "team/app:wrong"))
-                    .isInstanceOf(AuthenticationException.class)
+                    .isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("authentication failed for registry " + registry.host())
                     .hasMessageContaining("refused user 'alice'")
                     .hasMessageNotContaining(WRONG);

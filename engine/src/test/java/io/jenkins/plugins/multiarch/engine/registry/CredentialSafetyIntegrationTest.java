@@ -1,5 +1,8 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
+import io.jenkins.plugins.multiarch.engine.error.RegistryException;
+import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +52,7 @@ class CredentialSafetyIntegrationTest {
             RegistryClient client = client(proxy.host(), "not-" + PASSWORD);
 
             assertThatThrownBy(() -> client.getManifest("safety/app", "1"))
-                    .isInstanceOf(AuthenticationException.class)
+                    .isInstanceOf(AccessDeniedException.class)
                     .hasMessage("authentication failed for registry " + proxy.host()
                             + " as user 'alice' (HTTP 401): check the username and password");
 

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.engine.error.NotFoundException;
+import io.jenkins.plugins.multiarch.engine.error.RegistryException;
+import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +74,7 @@ class RetryIntegrationTest {
 
         assertThatThrownBy(() -> client(QUICK).getManifest("retry/app", "1"))
                 .isInstanceOf(RegistryException.class)
-                .hasMessageContaining("HTTP 429 and asked to wait 90 s, longer than the 0 s this client waits");
+                .hasMessageContaining("HTTP 429 and asked to wait 90 s, longer than the 200 ms this client waits");
         assertThat(proxy.count("GET", ".*/manifests/1")).isEqualTo(1);
     }
 

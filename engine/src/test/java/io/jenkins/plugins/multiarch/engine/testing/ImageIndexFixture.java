@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.testing;
 
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.multiarch.engine.util;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,12 +13,13 @@ class FuturesTest {
 
     @Test
     void theWorksOwnExceptionComesOutNotACompletionException() {
-        AuthenticationException denied = new AuthenticationException("registry r denied HEAD app:1 (HTTP 403)", 403);
+        AccessDeniedException denied = AccessDeniedException.of("r", "registry r denied HEAD app:1 (HTTP 403)",
+                AccessDeniedException.Reason.NOT_PERMITTED, 403, java.util.List.of());
         CompletableFuture<String> failed = CompletableFuture.supplyAsync(() -> {
             throw denied;
         });
 
-        assertThatThrownBy(() -> Futures.join(failed))
+        assertThatThrownBy(() -> Futures.await(failed))
                 .isSameAs(denied)
                 .hasMessage("registry r denied HEAD app:1 (HTTP 403)");
     }
@@ -48,7 +49,7 @@ class FuturesTest {
 
     @Test
     void aResultIsReturned() {
-        assertThat(Futures.join(CompletableFuture.completedFuture("done"))).isEqualTo("done");
+        assertThat(Futures.await(CompletableFuture.completedFuture("done"))).isEqualTo("done");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.util;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class SizesTest {
     @CsvSource({"12X", "MiB", "-5M", "1.5G", "1iB", "1 M B", "''"})
     void parseRefusesWhatIsNotASizeNamingTheInput(String text) {
         assertThatThrownBy(() -> Sizes.parse(text, "--binary-budget"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("invalid --binary-budget '" + text + "': expected a size such as 512MiB, 64M, 1G or 1048576"
                         + " (bytes); units K, M, G, T are powers of 1024");
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -213,7 +214,7 @@ class BinaryImageCheckIntegrationTest {
                 .pushTo(registry, "corrupt/app:arm64");
 
         assertThatThrownBy(() -> check("linux/arm64", "corrupt/app:arm64"))
-                .isInstanceOf(UncheckedIOException.class)
+                .isInstanceOf(MultiarchException.class)
                 .hasMessageStartingWith("binary check: Could not read layer 1 of 1 (" + digest.toString().substring(0, 19))
                 .hasMessageContaining("media type " + LayerCompression.GZIP.mediaType());
     }

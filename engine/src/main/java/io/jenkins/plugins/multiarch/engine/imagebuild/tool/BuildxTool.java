@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * docker buildx (BuildKit): one command builds and pushes,
@@ -27,7 +26,7 @@ import java.util.Optional;
  *       plain image manifest the multi-arch index must list. This flag needs buildx 0.10 or later.</li>
  *   <li>Credentials come through a temporary {@code DOCKER_CONFIG}. Buildx keeps its builder instances under
  *       {@code $DOCKER_CONFIG/buildx}, so {@code BUILDX_CONFIG} points at the user's one ({@code buildxConfigDir},
- *       or with the default constructor {@code ~/.docker/buildx} if it exists) to keep finding them.</li>
+ *       the host's {@code ~/.docker/buildx}) to keep finding them.</li>
  *   <li>Insecure registries: {@code registry.insecure=true} in the {@code --output} (then also for per-platform
  *       tags, as {@code type=image,name=REF,push=true}). That covers the push; base-image pulls from an insecure
  *       registry still need it in the builder's buildkitd.toml.</li>
@@ -40,41 +39,18 @@ public final class BuildxTool implements BuildTool {
     private final String executable;
     private final String builderName;
     private final Path buildxConfigDir;
-    private final boolean findUserBuildxConfig;
 
     /**
      * @param executable      the docker program
      * @param builderName     {@code --builder}, or null for the current one
-     * @param buildxConfigDir {@code BUILDX_CONFIG}, or null to leave it alone
+     * @param buildxConfigDir the user's buildx directory ({@code ~/.docker/buildx}), which the temporary
+     *                        {@code DOCKER_CONFIG} would hide: passed as {@code BUILDX_CONFIG} when credentials are
+     *                        given; null to leave it alone
      */
     public BuildxTool(String executable, String builderName, Path buildxConfigDir) {
-        this(executable, builderName, buildxConfigDir, false);
-    }
-
-    private BuildxTool(String executable, String builderName, Path buildxConfigDir, boolean findUserBuildxConfig) {
         this.executable = Objects.requireNonNull(executable, "executable");
         this.builderName = builderName;
         this.buildxConfigDir = buildxConfigDir;
-        this.findUserBuildxConfig = findUserBuildxConfig;
-    }
-
-    /** The current builder; with credentials, {@code BUILDX_CONFIG} is this machine's user's buildx directory. */
-    public BuildxTool() {
-        this("docker", null, null, true);
-    }
-
-    /**
-     * The buildx directory that a temporary {@code DOCKER_CONFIG} would hide: {@code $DOCKER_CONFIG/buildx} or
-     * {@code ~/.docker/buildx} if it exists; empty if there is none or {@code BUILDX_CONFIG} is set (it is inherited).
-     */
-    static Optional<Path> userBuildxConfig(Map<String, String> env, Path home) {
-        if (env.containsKey("BUILDX_CONFIG")) {
-            return Optional.empty();
-        }
-        String dockerConfig = env.get("DOCKER_CONFIG");
-        Path dir = dockerConfig != null && !dockerConfig.isEmpty() ? Path.of(dockerConfig, "buildx")
-                : home.resolve(".docker").resolve("buildx");
-        return java.nio.file.Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     @Override
@@ -90,12 +66,10 @@ public final class BuildxTool implements BuildTool {
     @Override
     public BuildPlan plan(PlatformBuild build, BuildWorkspace workspace, RegistryAuth auth) {
         Map<String, String> env = auth.dockerConfigEnvironment();
-        Optional<Path> buildxConfig = Optional.ofNullable(buildxConfigDir);
-        if (buildxConfig.isEmpty() && findUserBuildxConfig && auth.directory().isPresent()) {
+        if (buildxConfigDir != null && auth.directory().isPresent()) {
             // Our DOCKER_CONFIG would hide the user's builder instances.
-            buildxConfig = userBuildxConfig(System.getenv(), Path.of(System.getProperty("user.home")));
+            env.put("BUILDX_CONFIG", buildxConfigDir.toString());
         }
-        buildxConfig.ifPresent(d -> env.put("BUILDX_CONFIG", d.toString()));
         List<String> argv = new ArrayList<>(List.of(executable, "buildx", "build"));
         if (builderName != null) {
             argv.add("--builder");

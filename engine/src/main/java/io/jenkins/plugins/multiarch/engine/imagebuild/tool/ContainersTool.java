@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.imagebuild.tool;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.BuildWorkspace;
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
@@ -64,7 +66,7 @@ abstract class ContainersTool implements BuildTool {
         Path layout = layoutDir(workspace);
         if (layout.toString().contains(":")) {
             // oci:PATH[:NAME] splits at the first ':', so such a path would be misread.
-            throw new IllegalArgumentException(name() + " cannot write an OCI layout to " + layout
+            throw new InvalidInputException(name() + " cannot write an OCI layout to " + layout
                     + ": the path contains ':'; use a build workspace whose path has none");
         }
         List<String> pushArgv = start();

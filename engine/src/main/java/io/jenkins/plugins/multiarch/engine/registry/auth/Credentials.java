@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.registry.auth;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -22,10 +24,10 @@ public final class Credentials {
 
     public static Credentials of(String username, String password) {
         if (username.isEmpty()) {
-            throw new IllegalArgumentException("registry username is empty");
+            throw new InvalidInputException("registry username is empty");
         }
         if (username.contains(":")) {
-            throw new IllegalArgumentException("registry username '" + username + "' contains ':', which Basic"
+            throw new InvalidInputException("registry username '" + username + "' contains ':', which Basic"
                     + " authentication cannot carry; registries do not allow it in user names");
         }
         return new Credentials(username, password, false);

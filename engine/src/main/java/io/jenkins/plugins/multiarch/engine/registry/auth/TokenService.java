@@ -2,64 +2,75 @@ package io.jenkins.plugins.multiarch.engine.registry.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.multiarch.engine.registry.AuthenticationException;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryEndpoint;
-import io.jenkins.plugins.multiarch.engine.registry.RegistryException;
-import io.jenkins.plugins.multiarch.engine.registry.RetryPolicy;
+import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
+import io.jenkins.plugins.multiarch.engine.error.BadContentException;
+import io.jenkins.plugins.multiarch.engine.error.RegistryException;
+import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryEndpoint;
+import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryErrors;
+import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryRequest;
+import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryResponse;
+import io.jenkins.plugins.multiarch.engine.registry.transport.Transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 
 /**
  * Gets bearer tokens from a registry's token service, as the Distribution token authentication spec describes:
  * GET the realm with {@code service} and one {@code scope} per repository, Basic credentials when we have them;
- * or, for an identity token from {@code docker login}, the OAuth2 refresh-token grant (POST).
+ * or, for an identity token from {@code docker login}, the OAuth2 refresh-token grant (POST). Token requests go
+ * through the same retry layer as registry requests.
  */
 public final class TokenService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
     private static final String CLIENT_ID = "multiarch-image";
+    /** A token answer is a small JSON object; anything bigger is not one. */
+    static final long MAX_TOKEN_RESPONSE = 1024 * 1024;
 
-    private final HttpClient http;
-    private final String registry;
+    private final Transport transport;
     private final RegistryEndpoint endpoint;
-    private final RetryPolicy retryPolicy;
     private final Clock clock;
 
-    public TokenService(HttpClient http, String registry, RegistryEndpoint endpoint, RetryPolicy retryPolicy, Clock clock) {
-        this.http = http;
-        this.registry = registry;
+    /** @param transport the layers below authentication (retries, counting, HTTP) */
+    public TokenService(Transport transport, RegistryEndpoint endpoint, Clock clock) {
+        this.transport = transport;
         this.endpoint = endpoint;
-        this.retryPolicy = retryPolicy;
         this.clock = clock;
+    }
+
+    private String registry() {
+        return endpoint.registry();
     }
 
     /** A token for these scopes (e.g. {@code repository:team/app:pull,push}). */
     public BearerToken fetch(AuthChallenge challenge, Optional<Credentials> credentials, Collection<String> scopes) {
-        String realm = challenge.parameter("realm").orElseThrow(() -> new RegistryException(
-                "registry " + registry + " asked for a bearer token but named no realm to get it from", 401));
+        String realm = challenge.parameter("realm").orElseThrow(() -> BadContentException.of(registry(),
+                "registry " + registry() + " asked for a bearer token but named no realm to get it from", 401));
         String service = challenge.parameter("service").orElse(null);
         URI realmUri;
         try {
             realmUri = URI.create(realm);
         } catch (IllegalArgumentException e) {
-            throw new RegistryException("registry " + registry + " named an unusable token realm '" + realm + "'", 401);
+            throw BadContentException.of(registry(), "registry " + registry() + " named an unusable token realm '"
+                    + realm + "'", 401);
+        }
+        if (!realmUri.isAbsolute() || !("https".equals(realmUri.getScheme()) || "http".equals(realmUri.getScheme()))) {
+            throw BadContentException.of(registry(), "registry " + registry() + " named the token realm '" + realm
+                    + "', which is not an http(s) URL; its token service cannot be reached", 401);
         }
         if (credentials.isPresent() && !endpoint.isPlainHttp() && !"https".equals(realmUri.getScheme())) {
-            throw new AuthenticationException("registry " + registry + " sends logins to a token service over plain"
-                    + " HTTP (" + realm + "); refusing to send the credentials there", 401);
+            throw AccessDeniedException.of(registry(), "registry " + registry() + " sends logins to a token service"
+                    + " over plain HTTP (" + realm + "); refusing to send the credentials there",
+                    AccessDeniedException.Reason.NOT_PERMITTED, 401, java.util.List.of());
         }
-        HttpRequest request;
+        RegistryRequest request;
+        String what = "token from " + realm;
         if (credentials.isPresent() && credentials.get().isIdentityToken()) {
             StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=").append(CLIENT_ID)
                     .append("&refresh_token=").append(encode(credentials.get().secret()));
@@ -67,11 +78,9 @@ public final class TokenService {
                 form.append("&service=").append(encode(service));
             }
             form.append("&scope=").append(encode(String.join(" ", scopes)));
-            request = HttpRequest.newBuilder(URI.create(realm))
-                    .timeout(Duration.ofSeconds(30))
+            request = RegistryRequest.of("POST", realmUri, "token", what)
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                    .build();
+                    .body(form.toString().getBytes(StandardCharsets.UTF_8));
         } else {
             StringBuilder query = new StringBuilder();
             if (service != null) {
@@ -81,62 +90,29 @@ public final class TokenService {
                 query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(scope));
             }
             URI uri = URI.create(realm + (query.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + query));
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-            credentials.ifPresent(c -> builder.header("Authorization", c.basicHeader()));
-            request = builder.build();
-        }
-        HttpResponse<byte[]> response = sendWithRetries(request, realm);
-        int status = response.statusCode();
-        if (status == 401 || status == 403) {
-            throw new AuthenticationException(credentials
-                    .map(c -> "authentication failed for registry " + registry + ": its token service (" + realm
-                            + ") refused user '" + c.username() + "' (HTTP " + status + "); check the username and password")
-                    .orElse("registry " + registry + " requires authentication and no credentials were given for it:"
-                            + " pass --username with --password-stdin, or log in with docker login " + registry), status);
-        }
-        if (status != 200) {
-            throw new RegistryException("the token service of registry " + registry + " (" + realm + ") answered HTTP "
-                    + status, status);
-        }
-        return parse(response.body(), realm);
-    }
-
-    /** Token services throttle and fail like registries do: the same retry rules. */
-    private HttpResponse<byte[]> sendWithRetries(HttpRequest request, String realm) {
-        Instant start = clock.instant();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                Duration delay = retryPolicy.delayBefore(attempt, Optional.empty());
-                if (!RetryPolicy.isRetryableStatus(response.statusCode()) || !mayRetry(attempt, start, delay)) {
-                    return response;
-                }
-                sleep(delay, realm);
-            } catch (IOException e) {
-                Duration delay = retryPolicy.delayBefore(attempt, Optional.empty());
-                if (!mayRetry(attempt, start, delay)) {
-                    throw new RegistryException("cannot reach the token service of registry " + registry + " at "
-                            + realm + ": " + e.getMessage(), e);
-                }
-                sleep(delay, realm);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RegistryException("interrupted while getting a token from " + realm, e);
+            request = RegistryRequest.of("GET", uri, "token", what);
+            if (credentials.isPresent()) {
+                request = request.header("Authorization", credentials.get().basicHeader());
             }
         }
-    }
-
-    private boolean mayRetry(int attempt, Instant start, Duration delay) {
-        return retryPolicy.allowsAnother(attempt, Duration.between(start, clock.instant()), delay);
-    }
-
-    private static void sleep(Duration delay, String realm) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryException("interrupted while getting a token from " + realm, e);
+        RegistryResponse response = transport.send(request.maxBodyBytes(MAX_TOKEN_RESPONSE));
+        int status = response.status();
+        if (status == 401 || status == 403) {
+            throw credentials
+                    .map(c -> AccessDeniedException.of(registry(), "authentication failed for registry " + registry()
+                            + ": its token service (" + realm + ") refused user '" + c.username() + "' (HTTP " + status
+                            + "); check the username and password", AccessDeniedException.Reason.CREDENTIALS_REFUSED,
+                            status, RegistryErrors.parse(response.bytes())))
+                    .orElseGet(() -> AccessDeniedException.of(registry(), "registry " + registry()
+                            + " requires authentication and no credentials were given for it",
+                            AccessDeniedException.Reason.NO_CREDENTIALS, status, RegistryErrors.parse(response.bytes())));
         }
+        if (status != 200) {
+            throw RegistryException.of(RegistryException.builder(registry(), "the token service of registry "
+                    + registry() + " (" + realm + ") answered HTTP " + status).status(status)
+                    .errors(RegistryErrors.parse(response.bytes())));
+        }
+        return parse(response.bytes(), realm);
     }
 
     private BearerToken parse(byte[] body, String realm) {
@@ -144,14 +120,18 @@ public final class TokenService {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            throw new RegistryException("the token service " + realm + " answered with something that is not JSON", 200);
+            root = null;
+        }
+        if (root == null || !root.isObject()) {
+            throw BadContentException.of(registry(), "the token service " + realm
+                    + " answered with something that is not a JSON object", 200);
         }
         String token = root.path("token").asText("");
         if (token.isEmpty()) {
             token = root.path("access_token").asText("");
         }
         if (token.isEmpty()) {
-            throw new RegistryException("the token service " + realm + " answered without a token", 200);
+            throw BadContentException.of(registry(), "the token service " + realm + " answered without a token", 200);
         }
         long expiresIn = root.path("expires_in").asLong(DEFAULT_LIFETIME.toSeconds());
         if (expiresIn <= 0) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.imagebuild.tool;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.imagebuild.FakeWorkspace;
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.imagebuild.SampleBuilds;
@@ -70,7 +71,7 @@ class BuildahToolTest {
     @Test
     void aWorkspacePathWithAColonIsRefusedBecauseOciPathsCannotHoldOne() {
         assertThatThrownBy(() -> buildah.plan(SampleBuilds.armV7(), new FakeWorkspace("/ws/a:b"), RegistryAuth.none()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("buildah cannot write an OCI layout to /ws/a:b/layout: the path contains ':'; use a build"
                         + " workspace whose path has none");
     }

@@ -46,7 +46,7 @@ class BuildxToolTest {
         PlatformBuild build = SampleBuilds.request("linux/arm/v7").perPlatformTags("{arch}-{version}")
                 .build().platformBuilds().get(0);
 
-        List<String> argv = new BuildxTool().plan(build, workspace, RegistryAuth.none()).steps().get(0).argv();
+        List<String> argv = new BuildxTool("docker", null, null).plan(build, workspace, RegistryAuth.none()).steps().get(0).argv();
 
         assertThat(argv).containsSubsequence("--output",
                 "type=image,name=registry.example.com:5000/team/app:arm-1.0,push=true,registry.insecure=true", "ctx");
@@ -58,7 +58,7 @@ class BuildxToolTest {
         PlatformBuild build = SampleBuilds.request("linux/arm/v7").perPlatformTags("{os}-{arch}{variant}-{version}")
                 .insecureRegistry(false).build().platformBuilds().get(0);
 
-        BuildPlan plan = new BuildxTool().plan(build, workspace, RegistryAuth.none());
+        BuildPlan plan = new BuildxTool("docker", null, null).plan(build, workspace, RegistryAuth.none());
 
         List<String> argv = plan.steps().get(0).argv();
         assertThat(argv).containsSubsequence("--tag", "registry.example.com:5000/team/app:linux-armv7-1.0", "--push", "ctx");
@@ -71,20 +71,7 @@ class BuildxToolTest {
     void readsContainerimageDigestFromMetadataFile() throws Exception {
         workspace.put(Path.of("buildx-metadata.json"), BuildxMetadataTest.SAMPLE);
 
-        assertThat(new BuildxTool().readDigest(SampleBuilds.armV7(), workspace, StepOutputs.empty()))
+        assertThat(new BuildxTool("docker", null, null).readDigest(SampleBuilds.armV7(), workspace, StepOutputs.empty()))
                 .hasToString("sha256:" + "12".repeat(32));
-    }
-
-    @Test
-    void theUsersBuildxDirectoryIsFoundWhereDockerKeepsIt(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
-        assertThat(BuildxTool.userBuildxConfig(Map.of(), home)).isEmpty();
-        java.nio.file.Files.createDirectories(home.resolve(".docker/buildx"));
-        java.nio.file.Files.createDirectories(home.resolve("cfg/buildx"));
-
-        assertThat(BuildxTool.userBuildxConfig(Map.of(), home)).contains(home.resolve(".docker/buildx"));
-        assertThat(BuildxTool.userBuildxConfig(Map.of("DOCKER_CONFIG", home.resolve("cfg").toString()), home))
-                .contains(home.resolve("cfg/buildx"));
-        // Set by the user, it is inherited as it is.
-        assertThat(BuildxTool.userBuildxConfig(Map.of("BUILDX_CONFIG", "/elsewhere"), home)).isEmpty();
     }
 }

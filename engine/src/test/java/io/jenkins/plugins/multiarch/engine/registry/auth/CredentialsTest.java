@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry.auth;
 
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class CredentialsTest {
     @Test
     void emptyUsernameIsRejected() {
         assertThatThrownBy(() -> Credentials.of("", "secret"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("registry username is empty");
     }
 

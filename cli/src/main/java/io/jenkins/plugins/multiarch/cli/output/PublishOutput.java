@@ -1,0 +1,82 @@
+package io.jenkins.plugins.multiarch.cli.output;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
+import io.jenkins.plugins.multiarch.engine.publish.PlatformResult;
+import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.util.Sizes;
+import java.util.List;
+import java.util.TreeMap;
+
+/** What {@code multiarch publish} prints: a summary and a table per platform, or one JSON object. */
+public final class PublishOutput {
+
+    private PublishOutput() {
+    }
+
+    public static String text(PublishResult result) {
+        StringBuilder sb = new StringBuilder();
+        List<PlatformResult> platforms = result.platforms();
+        String kind = MediaTypes.DOCKER_MANIFEST_LIST.equals(result.mediaType()) ? "Docker manifest list" : "OCI image index";
+        sb.append(result.dryRun() ? "Dry run: would publish " : "Published ").append(result.pinnedReference())
+                .append(" (").append(kind).append(", ").append(platforms.size())
+                .append(platforms.size() == 1 ? " platform)\n" : " platforms)\n");
+        if (result.dryRun()) {
+            sb.append("  tags (not written): ").append(String.join(", ", result.tagsWritten())).append('\n');
+        } else {
+            sb.append("  tags written:   ").append(result.tagsWritten().isEmpty() ? "-"
+                    : String.join(", ", result.tagsWritten())).append('\n');
+            if (!result.tagsUnchanged().isEmpty()) {
+                sb.append("  tags unchanged: ").append(String.join(", ", result.tagsUnchanged()))
+                        .append(" (already this index)\n");
+            }
+        }
+        int width = platforms.stream().mapToInt(p -> p.platform().describe().length()).max().orElse(8);
+        width = Math.max(width, "PLATFORM".length());
+        int sourceWidth = Math.max("SOURCE".length(),
+                platforms.stream().mapToInt(p -> p.source().toString().length()).max().orElse(0));
+        String row = "  %-" + width + "s  %-71s  %10s  %-" + sourceWidth + "s  %s%n";
+        sb.append(String.format(row, "PLATFORM", "DIGEST", "SIZE", "SOURCE", "CHECK"));
+        for (PlatformResult p : platforms) {
+            sb.append(String.format(row, p.platform().describe(), p.digest(), Sizes.human(p.imageSize()), p.source(),
+                    p.checkSummary()));
+        }
+        return sb.toString();
+    }
+
+    public static ObjectNode jsonNode(PublishResult result) {
+        ObjectNode root = Json.object();
+        root.put("repository", result.repository());
+        root.put("digest", result.indexDigest().toString());
+        root.put("reference", result.pinnedReference());
+        root.put("mediaType", result.mediaType());
+        root.put("size", result.indexSize());
+        root.put("dryRun", result.dryRun());
+        ArrayNode written = root.putArray("tagsWritten");
+        result.tagsWritten().forEach(written::add);
+        ArrayNode unchanged = root.putArray("tagsUnchanged");
+        result.tagsUnchanged().forEach(unchanged::add);
+        ArrayNode list = root.putArray("platforms");
+        for (PlatformResult p : result.platforms()) {
+            ObjectNode node = list.addObject();
+            node.put("platform", p.platform().toString());
+            if (p.platform().osVersion() != null) {
+                node.put("osVersion", p.platform().osVersion());
+            }
+            node.put("source", p.source().toString());
+            node.put("digest", p.digest().toString());
+            node.put("mediaType", p.mediaType());
+            node.put("manifestSize", p.manifestSize());
+            node.put("imageSize", p.imageSize());
+            Json.checks(node.putArray("checks"), p.checks());
+        }
+        ObjectNode counts = root.putObject("requests");
+        new TreeMap<>(result.requests()).forEach(counts::put);
+        return root;
+    }
+
+    public static String json(PublishResult result) {
+        return Json.write(jsonNode(result));
+    }
+}

@@ -1,0 +1,228 @@
+package io.jenkins.plugins.multiarch.engine;
+
+import io.jenkins.plugins.multiarch.engine.error.CancelledException;
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
+import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+import io.jenkins.plugins.multiarch.engine.host.Host;
+import io.jenkins.plugins.multiarch.engine.image.ImageInspector;
+import io.jenkins.plugins.multiarch.engine.image.InspectRequest;
+import io.jenkins.plugins.multiarch.engine.image.InspectResult;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildRequest;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildToolKind;
+import io.jenkins.plugins.multiarch.engine.imagebuild.OciLayoutUploader;
+import io.jenkins.plugins.multiarch.engine.imagebuild.ParallelBuilds;
+import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildResult;
+import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildRunner;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.ContainersStorageOptions;
+import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
+import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
+import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
+import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.publish.Publisher;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
+import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.engine.verify.ImageVerifier;
+import io.jenkins.plugins.multiarch.engine.verify.VerifyRequest;
+import io.jenkins.plugins.multiarch.engine.verify.VerifyResult;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The engine's one entry point: build, publish, verify and inspect multi-architecture images. Every operation takes
+ * a request (what to do) and a {@link Host} (everything it may use of where it runs) and returns a result value;
+ * nothing else is read from the environment. Front ends (the CLI, the Jenkins plugin) turn their options into a
+ * request, call one method here, and render the result.
+ *
+ * <pre>{@code
+ * try (Multiarch engine = Multiarch.create()) {
+ *     PublishResult result = engine.publish(new PublishRequest(ImageReference.parse("registry.example.com/app:1.0"),
+ *             List.of("latest"), List.of(PlatformSource.parse("linux/amd64=registry.example.com/app@sha256:..."),
+ *             PlatformSource.parse("linux/arm64=registry.example.com/app@sha256:...")), IndexFormat.OCI, Map.of(),
+ *             false), Host.explicit().withCredentials(CredentialProvider.fixed("registry.example.com", login)));
+ * }
+ * }</pre>
+ *
+ * <p>Errors are {@link MultiarchException}s (typed: see {@code io.jenkins.plugins.multiarch.engine.error}).
+ * Interrupting the calling thread stops an operation within about a second: requests are cancelled, build processes
+ * killed, workspaces deleted, no further tag is written, no thread of the operation is left, and the method throws
+ * {@link InterruptedException}.
+ *
+ * <p>Thread-safe; meant to be shared by all operations of a process (one per JVM in Jenkins): it holds the HTTP
+ * client whose connections they share. {@link #close()} releases it.
+ */
+public final class Multiarch implements AutoCloseable {
+
+    private final Map<Duration, HttpClient> httpClients = new ConcurrentHashMap<>();
+
+    private Multiarch() {
+    }
+
+    public static Multiarch create() {
+        return new Multiarch();
+    }
+
+    /** What an index or image is: platforms, digests, sizes, annotations. */
+    public InspectResult inspect(InspectRequest request, Host host) throws InterruptedException {
+        return run(() -> new ImageInspector(client(request.reference().registry(), request.registries(), host))
+                .inspect(request.reference()));
+    }
+
+    /** Checks an image already in a registry; a failed check is in the result, not thrown. */
+    public VerifyResult verify(VerifyRequest request, Host host) throws InterruptedException {
+        return run(() -> new ImageVerifier(client(request.reference().registry(), request.registries(), host),
+                request.checks().checks(), host.log()::line).verify(request.reference()));
+    }
+
+    /**
+     * Resolves and verifies every source, then publishes the index under every tag; nothing is written unless every
+     * source passed.
+     *
+     * @throws io.jenkins.plugins.multiarch.engine.publish.PublishException listing every problem found
+     */
+    public PublishResult publish(PublishRequest request, Host host) throws InterruptedException {
+        return run(() -> publisher(client(request.target().registry(), request.registries(), host), request, host)
+                .publish(request));
+    }
+
+    /**
+     * The builder tool a build would use on this host, after checking that the request suits it: the named one, or
+     * the first installed of {@link BuildToolKind#DEFAULT_ORDER}.
+     *
+     * @throws InvalidInputException when the request's options do not fit that tool
+     * @throws io.jenkins.plugins.multiarch.engine.process.ToolNotFoundException when it is not installed
+     */
+    public BuildToolKind toolFor(BuildRequest request, Host host) {
+        BuildToolKind tool = request.tool().orElseGet(() -> BuildToolKind.detect(host.programs()));
+        if (!request.storage().equals(ContainersStorageOptions.defaults()) && !tool.usesContainersStorage()) {
+            throw new InvalidInputException("storage options apply to buildah and podman, but the builder is " + tool
+                    + "; name one of those, or leave the storage options out");
+        }
+        tool.requireInstalled(host.programs());
+        return tool;
+    }
+
+    /** As {@link #toolFor(BuildRequest, Host)}, also checking that the tool's images fit the index format. */
+    public BuildToolKind toolFor(BuildAndPublishRequest request, Host host) {
+        BuildToolKind tool = request.build().tool().orElseGet(() -> BuildToolKind.detect(host.programs()));
+        if (request.format() == IndexFormat.DOCKER && tool.usesContainersStorage()) {
+            // buildah and podman here always make OCI manifests, which a Docker manifest list cannot list.
+            throw new InvalidInputException("a Docker manifest list needs Docker manifests, but " + tool + " builds"
+                    + " push OCI manifests; publish an OCI index (the default) or auto, or build with docker");
+        }
+        return toolFor(request.build(), host);
+    }
+
+    /**
+     * Builds every platform (in parallel, on the host's commands) and pushes each image into the target repository
+     * by digest, or under its per-platform tag.
+     *
+     * @throws io.jenkins.plugins.multiarch.engine.imagebuild.ParallelBuildException naming each failed platform
+     */
+    public BuildResult build(BuildRequest request, Host host) throws InterruptedException {
+        BuildToolKind tool = toolFor(request, host);
+        return run(() -> build(request, tool, client(request.target().registry(), request.registries(), host), host));
+    }
+
+    /** Builds every platform, then verifies and publishes them as one index; a failed platform publishes nothing. */
+    public BuildAndPublishResult buildAndPublish(BuildAndPublishRequest request, Host host) throws InterruptedException {
+        BuildToolKind tool = toolFor(request, host);
+        return run(() -> {
+            BuildRequest build = request.build();
+            RegistryClient client = client(build.target().registry(), build.registries(), host);
+            BuildResult built = build(build, tool, client, host);
+            List<PlatformSource> sources = built.images().stream()
+                    .map(image -> new PlatformSource(image.platform(), image.digestReference())).toList();
+            PublishRequest publish = new PublishRequest(build.target(), request.extraTags(), sources, request.format(),
+                    request.annotations(), false, request.checks(), build.registries());
+            return new BuildAndPublishResult(built, publisher(client, publish, host).publish(publish));
+        });
+    }
+
+    private BuildResult build(BuildRequest request, BuildToolKind tool, RegistryClient client, Host host) {
+        ImageReference target = request.target();
+        // A wrong or missing login fails now, not after every platform has been built.
+        client.requestAccess(target.repository(), true);
+        client.authenticate();
+        Map<String, Credentials> toolLogins = host.toolCredentials().find(target.registry())
+                .map(c -> Map.of(target.registry(), c)).orElse(Map.of());
+        PlatformBuildRunner runner = new PlatformBuildRunner(
+                tool.create(request.storage(), host.buildxConfigDirectory().orElse(null)), host.commands(),
+                host.workspaces(), toolLogins, host.log(), new OciLayoutUploader(client), host.progress(),
+                host.dockerConfigDirectory());
+        ParallelBuilds parallel = new ParallelBuilds(runner, request.parallelism().orElse(request.platforms().size()),
+                request.failurePolicy());
+        host.log().line("multiarch: building " + request.platforms().size() + " platforms of " + target + " with "
+                + tool + ", " + parallel.effectiveParallelism(request.platforms().size()) + " at a time");
+        List<PlatformBuildResult> images;
+        try {
+            images = parallel.run(request.platformBuilds(host.platform()));
+        } catch (InterruptedException e) {
+            throw CancelledException.of("while building", e);
+        }
+        return new BuildResult(target, tool.toString(), images);
+    }
+
+    private static Publisher publisher(RegistryClient client, PublishRequest request, Host host) {
+        return new Publisher(client, request.checks().checks(), host.log()::line);
+    }
+
+    private RegistryClient client(String registry, RegistrySettings settings, Host host) {
+        HttpClient http = httpClients.computeIfAbsent(settings.timeouts().connect(),
+                connect -> RegistryClient.defaultHttpClient(settings));
+        return RegistryClient.builder(registry)
+                .settings(settings)
+                .credentials(host.credentials())
+                .httpClient(http)
+                .clock(host.clock())
+                .sleeper(host.sleeper())
+                .build();
+    }
+
+    /** Runs an operation; a cancellation inside it, however it surfaced, leaves as an InterruptedException. */
+    private static <T> T run(Supplier<T> operation) throws InterruptedException {
+        try {
+            T result = operation.get();
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted; the operation had just finished");
+            }
+            return result;
+        } catch (CancelledException e) {
+            Thread.interrupted();
+            throw interrupted(e);
+        } catch (MultiarchException e) {
+            if (Thread.interrupted()) {
+                // e.g. a layer read that failed because its thread was interrupted
+                throw interrupted(e);
+            }
+            throw e;
+        }
+    }
+
+    private static InterruptedException interrupted(Exception cause) {
+        InterruptedException e = new InterruptedException("interrupted: " + cause.getMessage());
+        e.initCause(cause);
+        return e;
+    }
+
+    /** Releases the shared HTTP clients (on Java 21 and later, where they can be closed; before, they end with GC). */
+    @Override
+    public void close() {
+        for (HttpClient http : httpClients.values()) {
+            if (http instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // nothing in flight any more; a failure to close changes nothing for the caller
+                }
+            }
+        }
+        httpClients.clear();
+    }
+}
