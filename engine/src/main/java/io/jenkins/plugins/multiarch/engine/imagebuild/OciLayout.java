@@ -22,7 +22,7 @@ import java.util.Objects;
  * {@code oci-layout} marker, an {@code index.json} listing the images, and every manifest, config and layer under
  * {@code blobs/<algorithm>/<hex>}.
  */
-public final class OciLayout {
+final class OciLayout {
 
     static final String MARKER = "oci-layout";
     static final String INDEX = "index.json";

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Checks that an image's config says the platform it is published for. A config that says amd64 under an arm64
  * entry is what makes arm64 hosts pull it and die with {@code exec format error}.
  */
-public final class ConfigPlatformCheck {
+final class ConfigPlatformCheck {
 
     private ConfigPlatformCheck() {
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Reads the digest from the file {@code docker buildx build --metadata-file} writes: key
  * {@code containerimage.digest}, or the digest of {@code containerimage.descriptor} if that is all there is.
  */
-public final class BuildxMetadata {
+final class BuildxMetadata {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The digest file buildah and podman ({@code push --digestfile}) and kaniko ({@code --digest-file}) write: just
  * {@code sha256:<hex>}, usually without a newline.
  */
-public final class DigestFile {
+final class DigestFile {
 
     private DigestFile() {
     }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.multiarch.engine.imagebuild.tool;
 import java.io.IOException;
 
 /** A builder reported success but its digest could not be found or parsed. */
-public final class DigestReadException extends IOException {
+final class DigestReadException extends IOException {
     public DigestReadException(String message) {
         super(message);
     }

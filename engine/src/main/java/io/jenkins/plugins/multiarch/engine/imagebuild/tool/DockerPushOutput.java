@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the digest from {@code docker push}'s closing line: {@code 1.0-arm64: digest: sha256:... size: 528}. */
-public final class DockerPushOutput {
+final class DockerPushOutput {
 
     private static final Pattern DIGEST_LINE =
             Pattern.compile("^\\s*(\\S+): digest: ([a-z0-9]+:[a-zA-Z0-9=_-]+) size: \\d+\\s*$");

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code Bearer realm="https://auth.example.com/token",service="registry",scope="repository:app:pull"}.
  * The parser is lenient where registries are sloppy (unquoted values, spaces around '=', mixed case).
  */
-public record AuthChallenge(String scheme, Map<String, String> parameters) {
+record AuthChallenge(String scheme, Map<String, String> parameters) {
 
     public AuthChallenge {
         scheme = scheme.toLowerCase(Locale.ROOT);

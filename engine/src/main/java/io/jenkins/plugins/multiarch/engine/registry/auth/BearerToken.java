@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A registry token and when to stop using it. {@link #toString()} hides the token. */
-public record BearerToken(String token, Instant expiresAt) {
+record BearerToken(String token, Instant expiresAt) {
 
     /** Renew this long before the token expires, so a request in flight does not carry a dead token. */
     private static final Duration MARGIN = Duration.ofSeconds(10);

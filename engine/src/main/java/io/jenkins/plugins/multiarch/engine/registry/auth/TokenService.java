@@ -49,7 +49,7 @@ public final class TokenService {
     }
 
     /** A token for these scopes (e.g. {@code repository:team/app:pull,push}). */
-    public BearerToken fetch(AuthChallenge challenge, Optional<Credentials> credentials, Collection<String> scopes) {
+    BearerToken fetch(AuthChallenge challenge, Optional<Credentials> credentials, Collection<String> scopes) {
         String realm = challenge.parameter("realm").orElseThrow(() -> BadContentException.of(registry(),
                 "registry " + registry() + " asked for a bearer token but named no realm to get it from", 401));
         String service = challenge.parameter("service").orElse(null);

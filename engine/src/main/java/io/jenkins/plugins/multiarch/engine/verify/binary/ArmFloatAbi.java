@@ -6,7 +6,7 @@ package io.jenkins.plugins.multiarch.engine.verify.binary;
  * <p>This is the only ARM sub-architecture hint the ELF header carries: it does not record the ISA level (v5, v6,
  * v7), so v6 and v7 cannot be told apart from the header; that would need the {@code .ARM.attributes} section.
  */
-public enum ArmFloatAbi {
+enum ArmFloatAbi {
     /** {@code EF_ARM_ABI_FLOAT_HARD} (0x400): armhf, as in Debian/Ubuntu armhf, Alpine armv6/armv7, Raspbian. */
     HARD,
     /** {@code EF_ARM_ABI_FLOAT_SOFT} (0x200): armel, as in Debian armel. */

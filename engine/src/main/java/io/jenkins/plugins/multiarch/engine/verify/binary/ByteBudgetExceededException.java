@@ -3,7 +3,7 @@ package io.jenkins.plugins.multiarch.engine.verify.binary;
 import java.io.IOException;
 
 /** Reading stopped because the {@link ByteBudget} ran out; the checks turn this into "not checked", not a failure. */
-public final class ByteBudgetExceededException extends IOException {
+final class ByteBudgetExceededException extends IOException {
 
     private final long used;
     private final long limit;

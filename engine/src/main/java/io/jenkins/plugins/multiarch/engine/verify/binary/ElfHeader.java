@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  * @param machine   {@code e_machine}, e.g. 62 for x86-64
  * @param flags     {@code e_flags}; carries the EABI version and float ABI on ARM
  */
-public record ElfHeader(int bits, ByteOrder byteOrder, int osAbi, ElfType type, int machine, long flags) {
+record ElfHeader(int bits, ByteOrder byteOrder, int osAbi, ElfType type, int machine, long flags) {
 
     static final int EM_386 = 3;
     static final int EM_MIPS = 8;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
 /** {@code e_type}: what kind of ELF file this is. */
-public enum ElfType {
+enum ElfType {
     NONE(0, "file of no type"),
     REL(1, "relocatable object"),
     EXEC(2, "executable"),

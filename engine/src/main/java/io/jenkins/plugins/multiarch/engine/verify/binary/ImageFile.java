@@ -10,7 +10,7 @@ package io.jenkins.plugins.multiarch.engine.verify.binary;
  * @param size        the file size in bytes
  * @param head        the first {@link #HEAD_BYTES} bytes (fewer for small files)
  */
-public record ImageFile(String path, int layerIndex, String layerDigest, int mode, long size, byte[] head) {
+record ImageFile(String path, int layerIndex, String layerDigest, int mode, long size, byte[] head) {
 
     /** What the kernel reads to recognise a program: {@code BINPRM_BUF_SIZE}, enough for a {@code #!} line. */
     public static final int HEAD_BYTES = 256;

@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>Every lookup reads the layers again from the newest (see {@link LayerWalker} for the cost); all reads are charged
  * to one {@link ByteBudget}, which throws {@link ByteBudgetExceededException} when it runs out. Not thread-safe.
  */
-public final class ImageFilesystem {
+final class ImageFilesystem {
 
     /** Linux's {@code MAXSYMLINKS}. */
     public static final int MAX_LINK_HOPS = 40;

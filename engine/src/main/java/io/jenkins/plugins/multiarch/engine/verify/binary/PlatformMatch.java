@@ -21,7 +21,7 @@ package io.jenkins.plugins.multiarch.engine.verify.binary;
  * @param consequence for a mismatch, what hosts of the platform would do, e.g.
  *                    {@code arm64 hosts would fail with 'exec format error'}
  */
-public record PlatformMatch(boolean matches, String consequence) {
+record PlatformMatch(boolean matches, String consequence) {
 
     static PlatformMatch of(ExpectedPlatform expected, ElfHeader header) {
         String hosts = expected.hostLabel() + " hosts";
