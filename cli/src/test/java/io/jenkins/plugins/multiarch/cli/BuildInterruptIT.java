@@ -2,7 +2,7 @@ package io.jenkins.plugins.multiarch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
