@@ -80,6 +80,7 @@ final class RegistryProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for docker-registry", e);
             }
+            // Only the polling interval of a bounded wait for an observable condition (this registry answers).
             sleep(PROBE_INTERVAL);
         }
         throw new RegistryStartException("docker-registry did not answer GET http://127.0.0.1:" + port + "/v2/ within "
