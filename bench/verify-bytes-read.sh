@@ -10,8 +10,9 @@ cd "$root"
 require_tools docker-registry:docker-registry skopeo:skopeo mvn:maven
 [ -x /usr/bin/time ] || require_tools /usr/bin/time:time  # 'time' alone is the shell keyword
 size="${1:-1G}"
-# The CLI jar (for the 'multiarch verify' row) and the engine's test classes (the driver and the image uploader).
-mvn -B -q package -DskipTests
+# The CLI jar (for the 'multiarch verify' row), the engine's test classes (the driver) and the testkit (the registry
+# and the image uploader), installed so that the engine's test classpath below finds this testkit.
+mvn -B -q install -DskipTests
 mvn -B -q -pl engine dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 classpath="engine/target/test-classes:engine/target/classes:$(cat engine/target/bench-classpath.txt)"
 exec java -Xmx512m -cp "$classpath" io.jenkins.plugins.multiarch.engine.bench.VerifyBytesReadBenchmark \

@@ -33,11 +33,50 @@ final class BuildProgressDisplay implements BuildProgress, LineSink, AutoCloseab
     private final PrintWriter err;
     private final boolean interactive;
     private final LongSupplier nanoClock;
+    private final Ticker ticker;
     private final Map<Platform, State> states = new LinkedHashMap<>();
     private final int width;
     private int drawnLines;
     private boolean closed;
-    private ScheduledExecutorService ticker;
+    private Ticker.Ticking ticking;
+
+    /**
+     * What calls for a redraw while builds run on a terminal: a timer thread ({@link #every(long)}), or in tests the
+     * test itself, so that what a redraw shows does not depend on how fast a timer fires.
+     */
+    @FunctionalInterface
+    interface Ticker {
+
+        /** Starts calling {@code tick} again and again until the returned handle is stopped. */
+        Ticking start(Runnable tick);
+
+        /** Calls in progress. */
+        @FunctionalInterface
+        interface Ticking {
+            /** Stops the calls, waiting (up to a second for the timer) for one that is running to end. */
+            void stop();
+        }
+    }
+
+    /** Every {@code millis} milliseconds, the first after {@code millis}, on a daemon thread. */
+    static Ticker every(long millis) {
+        return tick -> {
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "multiarch-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleAtFixedRate(tick, millis, millis, TimeUnit.MILLISECONDS);
+            return () -> {
+                timer.shutdownNow();
+                try {
+                    timer.awaitTermination(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+        };
+    }
 
     /** One platform's phase and when it started and ended (nanoClock values; -1 not yet). */
     private static final class State {
@@ -46,24 +85,27 @@ final class BuildProgressDisplay implements BuildProgress, LineSink, AutoCloseab
         long ended = -1;
     }
 
+    /** Redraws every {@link #REDRAW_MILLIS} on a terminal. */
     BuildProgressDisplay(PrintWriter err, boolean interactive, List<Platform> platforms, LongSupplier nanoClock) {
+        this(err, interactive, platforms, nanoClock, every(REDRAW_MILLIS));
+    }
+
+    /** Redraws whenever {@code ticker} ticks, on a terminal. */
+    BuildProgressDisplay(PrintWriter err, boolean interactive, List<Platform> platforms, LongSupplier nanoClock,
+            Ticker ticker) {
         this.err = err;
         this.interactive = interactive;
         this.nanoClock = nanoClock;
+        this.ticker = ticker;
         platforms.forEach(p -> states.put(p, new State()));
         this.width = platforms.stream().mapToInt(p -> p.toString().length()).max().orElse(8);
     }
 
     /** On a terminal: draws the block and starts redrawing it. */
     synchronized void start() {
-        if (interactive && ticker == null) {
+        if (interactive && ticking == null) {
             draw();
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "multiarch-progress");
-                t.setDaemon(true);
-                return t;
-            });
-            ticker.scheduleAtFixedRate(this::redraw, REDRAW_MILLIS, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
+            ticking = ticker.start(this::redraw);
         }
     }
 
@@ -104,18 +146,14 @@ final class BuildProgressDisplay implements BuildProgress, LineSink, AutoCloseab
     /** Stops redrawing and leaves the final block on screen. */
     @Override
     public void close() {
-        ScheduledExecutorService stopping;
+        Ticker.Ticking stopping;
         synchronized (this) {
-            stopping = ticker;
-            ticker = null;
+            stopping = ticking;
+            ticking = null;
         }
         if (stopping != null) {
-            stopping.shutdownNow();
-            try {
-                stopping.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // Outside the lock: a redraw that is waiting for it must be able to finish.
+            stopping.stop();
         }
         synchronized (this) {
             if (interactive && !closed) {

@@ -2,13 +2,18 @@ package io.jenkins.plugins.multiarch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A build stopped with SIGTERM (what CI systems and Ctrl-C send) leaves no workspace behind: no OCI layout, and no
  * private auth file holding the registry password.
+ *
+ * <p>The builds are certainly running when the signal comes: each one's Dockerfile {@code ADD}s a file from a local
+ * HTTP server that never answers, and the signal is sent once the server has been asked for it.
  */
 class BuildInterruptIT {
 
@@ -31,15 +39,33 @@ class BuildInterruptIT {
 
     @Test
     void sigtermDuringTheBuildsDeletesTheirWorkspaces() throws Exception {
-        Path context = Files.createDirectories(temp.resolve("context"));
-        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY big /big\n");
-        byte[] chunk = new byte[1 << 20];
-        new Random(1).nextBytes(chunk);
-        try (OutputStream big = Files.newOutputStream(context.resolve("big"))) {
-            for (int i = 0; i < 200; i++) { // slow enough to be stopped while building
-                big.write(chunk);
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/never", exchange -> {
+            asked.countDown();
+            try {
+                release.await(); // until the test is over: the build waits for this download
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+            exchange.close();
+        });
+        server.setExecutor(handlers);
+        server.start();
+        try {
+            sigtermWhileBuilding("http://127.0.0.1:" + server.getAddress().getPort() + "/never", asked);
+        } finally {
+            release.countDown();
+            server.stop(0);
+            handlers.shutdownNow();
         }
+    }
+
+    private void sigtermWhileBuilding(String neverAnswered, CountDownLatch asked) throws Exception {
+        Path context = Files.createDirectories(temp.resolve("context"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nADD " + neverAnswered + " /never\n");
         Path tmp = Files.createDirectories(temp.resolve("tmp"));
         ProcessBuilder builder = new ProcessBuilder(MultiarchProcess.repositoryRoot().resolve("bin/multiarch").toString(),
                 "build", registry.host() + "/cli/interrupted:1", "--platform", "linux/amd64,linux/arm64",
@@ -52,10 +78,8 @@ class BuildInterruptIT {
             in.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
         }
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (workspaces(tmp).isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        assertThat(asked.await(60, TimeUnit.SECONDS)).as("a build asked for its download: %s",
+                Files.readString(temp.resolve("output.txt"))).isTrue();
         assertThat(workspaces(tmp)).as("workspaces while building: %s", Files.readString(temp.resolve("output.txt")))
                 .isNotEmpty();
         process.destroy(); // SIGTERM

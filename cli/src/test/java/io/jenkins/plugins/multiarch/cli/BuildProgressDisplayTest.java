@@ -7,6 +7,8 @@ import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +20,30 @@ class BuildProgressDisplayTest {
 
     private final StringWriter err = new StringWriter();
     private final AtomicLong clock = new AtomicLong();
+    private final ManualTicker ticker = new ManualTicker();
+
+    /** The redraw timer, driven by the test: each {@link #tick()} is one timer tick. */
+    private static final class ManualTicker implements BuildProgressDisplay.Ticker {
+        private Runnable tick;
+        private int starts;
+        private boolean stopped;
+
+        @Override
+        public Ticking start(Runnable value) {
+            tick = value;
+            starts++;
+            return () -> stopped = true;
+        }
+
+        void tick() {
+            assertThat(tick).as("the display started its ticker").isNotNull();
+            assertThat(stopped).as("the ticker was stopped").isFalse();
+            tick.run();
+        }
+    }
 
     private BuildProgressDisplay display(boolean interactive) {
-        return new BuildProgressDisplay(new PrintWriter(err), interactive, List.of(ARM64, ARM_V7), clock::get);
+        return new BuildProgressDisplay(new PrintWriter(err), interactive, List.of(ARM64, ARM_V7), clock::get, ticker);
     }
 
     private void seconds(double s) {
@@ -42,6 +65,7 @@ class BuildProgressDisplayTest {
             display.phase(ARM_V7, BuildPhase.SKIPPED);
         }
 
+        assertThat(ticker.starts).as("nothing is redrawn").isZero();
         assertThat(err.toString()).doesNotContain(ESC).isEqualTo(String.join(System.lineSeparator(),
                 "[linux/arm64] -> building (0.0 s)",
                 "[linux/arm64] STEP 1/2: FROM scratch",
@@ -82,16 +106,39 @@ class BuildProgressDisplayTest {
     }
 
     @Test
-    void onATerminalTheBlockIsRedrawnWhileNothingElseHappens() throws Exception {
+    void onATerminalTheBlockIsRedrawnWhileNothingElseHappens() {
         BuildProgressDisplay display = display(true);
         display.start();
+        display.start(); // once is enough
         display.phase(ARM64, BuildPhase.BUILDING);
         int before = err.toString().length();
-        seconds(1);
-        Thread.sleep(BuildProgressDisplay.REDRAW_MILLIS * 3);
-        display.close();
 
-        assertThat(err.toString().substring(before)).contains("  linux/arm64   building    1.0 s");
+        seconds(1);
+        ticker.tick();
+        assertThat(err.toString().substring(before)).isEqualTo(ESC + "[2F" + ESC + "[J"
+                + block("  linux/arm64   building    1.0 s", "  linux/arm/v7  queued"));
+
+        int beforeSecondTick = err.toString().length();
+        seconds(2.5);
+        ticker.tick();
+        assertThat(err.toString().substring(beforeSecondTick)).isEqualTo(ESC + "[2F" + ESC + "[J"
+                + block("  linux/arm64   building    2.5 s", "  linux/arm/v7  queued"));
+
+        display.close();
+        assertThat(ticker.starts).isEqualTo(1);
+        assertThat(ticker.stopped).as("closing stops the ticker").isTrue();
+    }
+
+    @Test
+    void theUsersTickerTicksUntilStopped() throws Exception {
+        // The timer the command uses, on its own: it calls again and again. Waits for three calls, not for time.
+        CountDownLatch threeTicks = new CountDownLatch(3);
+        BuildProgressDisplay.Ticker.Ticking ticking = BuildProgressDisplay.every(1).start(threeTicks::countDown);
+        try {
+            assertThat(threeTicks.await(30, TimeUnit.SECONDS)).as("three ticks").isTrue();
+        } finally {
+            ticking.stop();
+        }
     }
 
     private static String block(String... lines) {

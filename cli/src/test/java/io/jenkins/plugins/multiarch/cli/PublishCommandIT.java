@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
-import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
-import io.jenkins.plugins.multiarch.engine.testing.Skopeo;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.ScratchImage;
+import io.jenkins.plugins.multiarch.testkit.Skopeo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package io.jenkins.plugins.multiarch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
-import io.jenkins.plugins.multiarch.engine.testing.ImageFixtures;
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
-import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.ImageFixtures;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.ScratchImage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

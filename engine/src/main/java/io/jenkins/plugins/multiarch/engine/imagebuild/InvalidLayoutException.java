@@ -2,7 +2,6 @@ package io.jenkins.plugins.multiarch.engine.imagebuild;
 
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 
-import java.io.IOException;
 
 /** An OCI image layout directory that is missing, incomplete or holds something other than one image. */
 public final class InvalidLayoutException extends MultiarchException {

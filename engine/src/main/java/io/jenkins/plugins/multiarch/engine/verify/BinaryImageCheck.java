@@ -17,7 +17,6 @@ import io.jenkins.plugins.multiarch.engine.verify.binary.ByteBudget;
 import io.jenkins.plugins.multiarch.engine.verify.binary.ExpectedPlatform;
 import io.jenkins.plugins.multiarch.engine.verify.binary.ImageRunConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The {@code exec format error} guard as an {@link ImageCheck}: reads the ELF header of the program the image starts

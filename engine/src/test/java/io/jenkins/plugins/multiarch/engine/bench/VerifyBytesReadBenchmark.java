@@ -9,12 +9,12 @@ import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.testing.Digests;
-import io.jenkins.plugins.multiarch.engine.testing.FaultInjectingProxy;
-import io.jenkins.plugins.multiarch.engine.testing.LayerBlob;
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
-import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
-import io.jenkins.plugins.multiarch.engine.testing.UploadedImage;
+import io.jenkins.plugins.multiarch.testkit.Digests;
+import io.jenkins.plugins.multiarch.testkit.FaultInjectingProxy;
+import io.jenkins.plugins.multiarch.testkit.LayerBlob;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.TarLayer;
+import io.jenkins.plugins.multiarch.testkit.UploadedImage;
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import io.jenkins.plugins.multiarch.engine.verify.BinaryImageCheck;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
@@ -61,9 +61,8 @@ public final class VerifyBytesReadBenchmark {
         Files.createDirectories(results);
         try (RegistryExtension registry = RegistryExtension.anonymous().start()) {
             String reference = registry.host() + "/bench/app:1.0";
-            RegistryClient uploader = RegistryClient.builder(registry.host()).build();
             Instant start = Instant.now();
-            Digest bottom = uploadImage(uploader, bottomSize);
+            Digest bottom = uploadImage(registry, bottomSize);
             System.err.printf(Locale.ROOT, "uploaded a %s bottom layer in %.1f s%n", Sizes.human(bottomSize),
                     (Instant.now().toEpochMilli() - start.toEpochMilli()) / 1000.0);
 
@@ -81,8 +80,8 @@ public final class VerifyBytesReadBenchmark {
     }
 
     /** Bottom: the random layer. Top: a gzip layer with this machine's /bin/true as /hello, the entrypoint. */
-    private static Digest uploadImage(RegistryClient client, long bottomSize) throws IOException {
-        Digest bottom;
+    private static Digest uploadImage(RegistryExtension registry, long bottomSize) throws IOException {
+        String bottom;
         try (InputStream in = new RandomTarStream("data/random.bin", bottomSize, 42)) {
             bottom = Digests.sha256(in);
         }
@@ -92,8 +91,8 @@ public final class VerifyBytesReadBenchmark {
                         bottomSize, 42)))
                 .layer(top)
                 .entrypoint("/hello")
-                .pushWith(client, "bench/app:1.0");
-        return bottom;
+                .pushTo(registry, "bench/app:1.0");
+        return Digest.parse(bottom);
     }
 
     /**

@@ -2,8 +2,8 @@ package io.jenkins.plugins.multiarch.engine.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
-import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.ScratchImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

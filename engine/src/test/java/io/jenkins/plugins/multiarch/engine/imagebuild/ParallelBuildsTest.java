@@ -14,19 +14,38 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Uses the kaniko adapter (one command per platform) with a scripted runner; kaniko's own limit is lifted. */
+/**
+ * Uses the kaniko adapter (one command per platform) with a scripted runner; kaniko's own limit is lifted. No test
+ * orders builds by sleeping: builds meet at barriers, wait on latches that other builds (or their progress reports)
+ * count down, and the timeouts below only bound how long a broken implementation may keep a test waiting.
+ */
 class ParallelBuildsTest {
+
+    /** How long a build waits for a partner or a signal before it fails; reached only when something is broken. */
+    private static final long WAIT_SECONDS = 20;
 
     @TempDir
     Path workspaces;
 
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
+    /** The names of the threads builds ran on. */
+    private final Set<String> buildThreads = ConcurrentHashMap.newKeySet();
+    private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
+    /** Called on every progress report, after it is recorded in {@link #phases}, in the reporting thread. */
+    private volatile BiConsumer<String, BuildPhase> onPhase = (platform, phase) -> { };
 
     /** kaniko's plan, without its one-at-a-time limit, so parallelism can be observed. */
     private static final class UnlimitedKaniko extends io.jenkins.plugins.multiarch.engine.imagebuild.tool.ForwardingBuildTool {
@@ -40,12 +59,22 @@ class ParallelBuildsTest {
         }
     }
 
-    private int build(Call call, LineSink out, long millis, String failingArch) throws Exception {
+    /** What a scripted build does while it runs, before it succeeds or fails. */
+    @FunctionalInterface
+    private interface Work {
+        void run(String platform) throws Exception;
+    }
+
+    private static final Work NOTHING = platform -> { };
+
+    /** A kaniko command: counted as running while {@code work} runs, then fails for {@code failingArch}. */
+    private int build(Call call, LineSink out, Work work, String failingArch) throws Exception {
         int now = running.incrementAndGet();
         maxRunning.accumulateAndGet(now, Math::max);
+        buildThreads.add(Thread.currentThread().getName());
         try {
-            Thread.sleep(millis);
             String platform = call.after("--custom-platform");
+            work.run(platform);
             if (platform.contains(failingArch)) {
                 out.line("boom on " + platform);
                 return 1;
@@ -57,11 +86,12 @@ class ParallelBuildsTest {
         }
     }
 
-    private final List<String> phases = Collections.synchronizedList(new ArrayList<>());
-
     private ParallelBuilds parallel(RecordingCommandRunner runner, int jobs, FailurePolicy policy) {
         PlatformBuildRunner builder = new PlatformBuildRunner(new UnlimitedKaniko(), runner, LocalBuildWorkspace.factory(workspaces),
-                Map.of(), LineSink.discard()).withProgress((platform, phase) -> phases.add(platform + " " + phase.word()));
+                Map.of(), LineSink.discard()).withProgress((platform, phase) -> {
+                    phases.add(platform + " " + phase.word());
+                    onPhase.accept(platform.toString(), phase);
+                });
         return new ParallelBuilds(builder, jobs, policy);
     }
 
@@ -69,33 +99,65 @@ class ParallelBuildsTest {
         return SampleBuilds.request(platforms).build().platformBuilds();
     }
 
+    private static void await(CyclicBarrier barrier) throws Exception {
+        barrier.await(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static void await(CountDownLatch latch, String what) throws InterruptedException, TimeoutException {
+        if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new TimeoutException("waited " + WAIT_SECONDS + " s for " + what);
+        }
+    }
+
     @Test
+    @Timeout(60)
     void resultsKeepRequestOrderWhateverFinishesFirst() throws Exception {
-        // The first platform is the slowest, so it finishes last.
-        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) ->
-                build(call, out, call.after("--custom-platform").equals("linux/amd64") ? 300 : 10, "none"));
+        // All three start together; the first platform then waits until the other two have reported "done", so it
+        // is certainly the last to finish.
+        CyclicBarrier allStarted = new CyclicBarrier(3);
+        CountDownLatch othersDone = new CountDownLatch(2);
+        onPhase = (platform, phase) -> {
+            if (phase == BuildPhase.DONE && !platform.equals("linux/amd64")) {
+                othersDone.countDown();
+            }
+        };
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out, platform -> {
+            await(allStarted);
+            if (platform.equals("linux/amd64")) {
+                await(othersDone, "linux/arm64 and linux/arm/v7 to finish");
+            }
+        }, "none"));
 
         List<PlatformBuildResult> results = parallel(runner, 3, FailurePolicy.SKIP_PENDING)
                 .run(builds("linux/amd64", "linux/arm64", "linux/arm/v7"));
 
         assertThat(results).extracting(r -> r.platform().toString())
                 .containsExactly("linux/amd64", "linux/arm64", "linux/arm/v7");
+        assertThat(phases.stream().filter(phase -> phase.endsWith(" done")))
+                .as("finish order").endsWith("linux/amd64 done").hasSize(3);
         assertThat(maxRunning.get()).isEqualTo(3);
     }
 
     @Test
+    @Timeout(60)
     void noMoreThanNRunAtOnce() throws Exception {
-        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out, 100, "none"));
+        // Two at once: builds meet in pairs, so the run only gets through if two run together. No more than two: every
+        // build runs on one of the pool's threads, one build at a time each, and only two such threads ever exist
+        // (a third running build could only be noticed by waiting for it, i.e. by timing).
+        CyclicBarrier pairs = new CyclicBarrier(2);
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out,
+                platform -> await(pairs), "none"));
 
         parallel(runner, 2, FailurePolicy.SKIP_PENDING).run(builds("linux/amd64", "linux/arm64", "linux/arm/v7", "linux/386"));
 
         assertThat(maxRunning.get()).isEqualTo(2);
+        assertThat(buildThreads).hasSize(2);
         assertThat(runner.calls()).hasSize(4);
     }
 
     @Test
     void afterAFailurePendingBuildsAreSkippedByDefault() {
-        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out, 10, "arm64"));
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out, NOTHING, "arm64"));
 
         assertThatThrownBy(() -> parallel(runner, 1, FailurePolicy.SKIP_PENDING)
                 .run(builds("linux/amd64", "linux/arm64", "linux/arm/v7", "linux/386")))
@@ -117,7 +179,7 @@ class ParallelBuildsTest {
 
     @Test
     void finishAllRunsEveryBuildAndReportsEveryFailure() {
-        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out, 10, "arm"));
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out, NOTHING, "arm"));
 
         assertThatThrownBy(() -> parallel(runner, 1, FailurePolicy.FINISH_ALL)
                 .run(builds("linux/arm64", "linux/amd64", "linux/arm/v7")))
@@ -140,22 +202,40 @@ class ParallelBuildsTest {
     }
 
     @Test
-    @Timeout(10)
+    @Timeout(60)
     void interruptingTheCallerStopsTheRunningBuilds() throws Exception {
-        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out, 60_000, "none"));
+        // Both builds run until they are interrupted; the caller is interrupted once both are running.
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicInteger interruptedBuilds = new AtomicInteger();
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> build(call, out, platform -> {
+            bothRunning.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                interruptedBuilds.incrementAndGet();
+                throw e;
+            }
+        }, "none"));
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(300);
+                bothRunning.await();
             } catch (InterruptedException ignored) {
                 return;
             }
             caller.interrupt();
-        });
+        }, "interrupter");
         interrupter.start();
 
-        assertThatThrownBy(() -> parallel(runner, 2, FailurePolicy.SKIP_PENDING).run(builds("linux/amd64", "linux/arm64")))
-                .isInstanceOf(InterruptedException.class);
+        try {
+            assertThatThrownBy(() -> parallel(runner, 2, FailurePolicy.SKIP_PENDING).run(builds("linux/amd64", "linux/arm64")))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            interrupter.interrupt();
+            interrupter.join();
+        }
+        assertThat(interruptedBuilds.get()).as("builds interrupted").isEqualTo(2);
         assertThat(running.get()).isZero();
         assertThat(workspaces).isEmptyDirectory();
     }

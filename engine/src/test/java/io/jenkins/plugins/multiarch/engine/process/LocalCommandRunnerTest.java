@@ -5,12 +5,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,27 +75,29 @@ class LocalCommandRunnerTest {
 
     @Test
     @Timeout(20)
-    void interruptionStopsTheProcess(@TempDir Path dir) throws Exception {
-        Path pidFile = dir.resolve("pid");
+    void interruptionStopsTheProcess() throws Exception {
+        // The process prints its pid, then waits; the test interrupts once that line has arrived, not after a delay.
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicLong pid = new AtomicLong();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
-                runner.run(List.of("sh", "-c", "echo $$ > " + pidFile + "; exec sleep 60"), Map.of(), null, lines::add);
+                runner.run(List.of("sh", "-c", "echo $$; exec sleep 60"), Map.of(), null, line -> {
+                    pid.set(Long.parseLong(line.strip()));
+                    started.countDown();
+                });
             } catch (Throwable t) {
                 thrown.set(t);
             }
         });
         worker.start();
-        while (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()) {
-            Thread.sleep(20);
-        }
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        assertThat(started.await(15, TimeUnit.SECONDS)).as("the process printed its pid").isTrue();
 
         worker.interrupt();
         worker.join(15_000);
 
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
-import io.jenkins.plugins.multiarch.engine.testing.FaultInjectingProxy;
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
-import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import io.jenkins.plugins.multiarch.testkit.FaultInjectingProxy;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.ScratchImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
-import io.jenkins.plugins.multiarch.engine.testing.FaultInjectingProxy;
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
-import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import io.jenkins.plugins.multiarch.testkit.FaultInjectingProxy;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.ScratchImage;
 import io.jenkins.plugins.multiarch.engine.registry.transport.Retrier;
 import java.time.Duration;
 import java.util.List;

@@ -10,19 +10,18 @@ import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
-import io.jenkins.plugins.multiarch.engine.testing.GoProgram;
-import io.jenkins.plugins.multiarch.engine.testing.LayerBlob;
-import io.jenkins.plugins.multiarch.engine.testing.LayerCompression;
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
-import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
-import io.jenkins.plugins.multiarch.engine.testing.Skopeo;
-import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
-import io.jenkins.plugins.multiarch.engine.testing.UploadedImage;
+import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.GoProgram;
+import io.jenkins.plugins.multiarch.testkit.LayerBlob;
+import io.jenkins.plugins.multiarch.testkit.LayerCompression;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.ScratchImage;
+import io.jenkins.plugins.multiarch.testkit.Skopeo;
+import io.jenkins.plugins.multiarch.testkit.TarLayer;
+import io.jenkins.plugins.multiarch.testkit.UploadedImage;
 import io.jenkins.plugins.multiarch.engine.verify.binary.AllBinariesScan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,7 +207,7 @@ class BinaryImageCheckIntegrationTest {
         byte[] noise = randomBytes(4096);
         Digest digest = Digest.sha256(noise);
         UploadedImage.forPlatform("linux/arm64")
-                .layer(new LayerBlob(digest, noise.length, LayerCompression.GZIP.mediaType(), digest,
+                .layer(new LayerBlob(digest.toString(), noise.length, LayerCompression.GZIP.mediaType(), digest.toString(),
                         () -> new ByteArrayInputStream(noise)))
                 .entrypoint("/hello")
                 .pushTo(registry, "corrupt/app:arm64");

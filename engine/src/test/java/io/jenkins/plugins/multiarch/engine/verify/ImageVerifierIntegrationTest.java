@@ -3,14 +3,12 @@ package io.jenkins.plugins.multiarch.engine.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
-import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
-import io.jenkins.plugins.multiarch.engine.testing.ImageFixtures;
-import io.jenkins.plugins.multiarch.engine.testing.RegistryExtension;
-import io.jenkins.plugins.multiarch.engine.testing.ScratchImage;
+import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.ImageFixtures;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.ScratchImage;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ class ImageVerifierIntegrationTest {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.anonymous();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static String amd64;
     static String arm64;

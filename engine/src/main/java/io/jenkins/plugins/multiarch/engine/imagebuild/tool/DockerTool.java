@@ -5,7 +5,6 @@ import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -7,7 +7,6 @@ import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
-import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
+import io.jenkins.plugins.multiarch.testkit.TarLayer;
 
-import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class AllBinariesScanTest {
 
     @Test
     void reportsEveryMismatchInTheNewestLayers() throws IOException {
-        AllBinariesReport report = new AllBinariesScan().scan(REF, ARM64, List.of(base, app), 1);
+        AllBinariesReport report = new AllBinariesScan().scan(REF, ARM64, TarLayers.sources(base, app), 1);
 
         assertThat(report.status()).isEqualTo(BinaryCheckStatus.MISMATCH);
         assertThat(report.layersScanned()).isEqualTo(1);
@@ -49,7 +49,7 @@ class AllBinariesScanTest {
 
     @Test
     void scanningMoreLayersFindsMore() throws IOException {
-        AllBinariesReport report = new AllBinariesScan().scan(REF, ARM64, List.of(base, app), AllBinariesScan.ALL_LAYERS);
+        AllBinariesReport report = new AllBinariesScan().scan(REF, ARM64, TarLayers.sources(base, app), AllBinariesScan.ALL_LAYERS);
 
         assertThat(report.layersScanned()).isEqualTo(2);
         assertThat(report.mismatches()).extracting(ElfFinding::path)
@@ -74,7 +74,7 @@ class AllBinariesScanTest {
                 .symlink("usr/lib", "/usr/lib64")
                 .build();
 
-        AllBinariesReport report = new AllBinariesScan().scan(REF, ARM64, List.of(old, fixes), 2);
+        AllBinariesReport report = new AllBinariesScan().scan(REF, ARM64, TarLayers.sources(old, fixes), 2);
 
         assertThat(report.status()).isEqualTo(BinaryCheckStatus.PASS);
         assertThat(report.elfFiles()).isEqualTo(1);

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
-import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
-import io.jenkins.plugins.multiarch.engine.testing.LayerCompression;
+import io.jenkins.plugins.multiarch.testkit.TarLayer;
+import io.jenkins.plugins.multiarch.testkit.LayerCompression;
 
-import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -568,7 +568,7 @@ class BinaryPlatformCheckTest {
         TarLayer big = TarLayer.builder().file("data/zeros", new byte[8 << 20], 0644).build(LayerCompression.GZIP);
 
         BinaryCheckResult result = new BinaryPlatformCheck(1 << 20)
-                .check(REF, ExpectedPlatform.parse("linux/arm64"), entrypoint("/hello"), List.of(base, big));
+                .check(REF, ExpectedPlatform.parse("linux/arm64"), entrypoint("/hello"), TarLayers.sources(base, big));
 
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.MATCHES);
         // Both blobs are smaller than the decompressor's buffer, so both are read whole.
@@ -581,7 +581,7 @@ class BinaryPlatformCheckTest {
                 .file("hello", ElfFixtures.x86_64()).build();
         TarLayer top = TarLayer.builder().file("hello", ElfFixtures.aarch64()).build(LayerCompression.NONE);
 
-        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), huge, top);
+        BinaryCheckResult result = check("linux/arm64", entrypoint("/hello"), huge, TarLayers.source(top));
 
         assertThat(result.reason()).isEqualTo(BinaryCheckReason.MATCHES);
         assertThat(huge.opens()).isZero();
@@ -634,5 +634,11 @@ class BinaryPlatformCheckTest {
     private static BinaryCheckResult check(String platform, ImageRunConfig config, LayerSource... layers)
             throws IOException {
         return new BinaryPlatformCheck().check(REF, ExpectedPlatform.parse(platform), config, List.of(layers));
+    }
+
+    private static BinaryCheckResult check(String platform, ImageRunConfig config, TarLayer... layers)
+            throws IOException {
+        return new BinaryPlatformCheck().check(REF, ExpectedPlatform.parse(platform), config,
+                TarLayers.sources(layers));
     }
 }

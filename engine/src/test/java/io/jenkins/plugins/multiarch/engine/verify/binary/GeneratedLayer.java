@@ -1,6 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
-import io.jenkins.plugins.multiarch.engine.testing.LayerCompression;
+import io.jenkins.plugins.multiarch.testkit.LayerCompression;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
-import io.jenkins.plugins.multiarch.engine.testing.TarLayer;
-import io.jenkins.plugins.multiarch.engine.testing.LayerCompression;
+import io.jenkins.plugins.multiarch.testkit.TarLayer;
+import io.jenkins.plugins.multiarch.testkit.LayerCompression;
 
-import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -136,6 +136,10 @@ class ImageFilesystemTest {
 
     private static ImageFilesystem filesystem(LayerSource... layers) {
         return new ImageFilesystem(List.of(layers), ByteBudget.defaultBudget());
+    }
+
+    private static ImageFilesystem filesystem(TarLayer... layers) {
+        return new ImageFilesystem(TarLayers.sources(layers), ByteBudget.defaultBudget());
     }
 
     private static ImageFile found(FileLookup lookup) {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.verify.binary;
 
-import io.jenkins.plugins.multiarch.engine.testing.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

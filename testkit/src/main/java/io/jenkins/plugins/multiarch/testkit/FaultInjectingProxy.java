@@ -1,0 +1,311 @@
+package io.jenkins.plugins.multiarch.testkit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * An HTTP/1.1 reverse proxy on loopback in front of a test registry that can fail requests on purpose and records
+ * every request it sees.
+ *
+ * <pre>{@code
+ * try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
+ *     proxy.failNext(2, "PUT", "/v2/.+/manifests/.+", 503, Duration.ofSeconds(1));
+ *     ... push through proxy.host() ...
+ *     assertThat(proxy.count("PUT", "/v2/.+/manifests/.+")).isEqualTo(3);
+ * }
+ * }</pre>
+ *
+ * Requests and responses pass with their headers (names spelled as sent, Host included, so the registry builds its
+ * upload URLs with the proxy's address) and bodies unchanged. Only connection-level headers are the proxy's own:
+ * bodies are re-framed with a Content-Length (a chunked upload reaches the registry de-chunked), and each client
+ * connection gets its own registry connection. Absolute {@code Location} URLs that still point at the registry are
+ * rewritten to the proxy. Bodies are buffered in memory. Like the registry, the proxy refuses a TLS handshake at once,
+ * so clients that try HTTPS first fall back to HTTP without a delay.
+ */
+public final class FaultInjectingProxy implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI upstream;
+    private final InetSocketAddress upstreamAddress;
+    private final List<InjectedFault> faults = new ArrayList<>();
+    private final List<ProxiedRequest> requests = new CopyOnWriteArrayList<>();
+    private volatile Duration latency = Duration.ZERO;
+    private volatile Duration connectionLatency = Duration.ZERO;
+    private volatile String locationBase;
+    private volatile boolean declineMounts;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private LoopbackHttpServer server;
+
+    private FaultInjectingProxy(URI upstream) {
+        this.upstream = upstream;
+        this.upstreamAddress = new InetSocketAddress(upstream.getHost(), upstream.getPort());
+    }
+
+    /** Starts a proxy on a free loopback port that forwards to {@code upstreamUrl} (e.g. {@code http://127.0.0.1:5000}). */
+    public static FaultInjectingProxy inFrontOf(String upstreamUrl) {
+        URI upstream = URI.create(upstreamUrl.endsWith("/") ? upstreamUrl.substring(0, upstreamUrl.length() - 1)
+                : upstreamUrl);
+        if (!"http".equals(upstream.getScheme()) || upstream.getPort() < 0) {
+            throw new IllegalArgumentException("expected http://HOST:PORT, got " + upstreamUrl);
+        }
+        FaultInjectingProxy proxy = new FaultInjectingProxy(upstream);
+        proxy.server = LoopbackHttpServer.start("fault-injecting-proxy", proxy::newConnection);
+        return proxy;
+    }
+
+    /** Starts a proxy in front of a running test registry. */
+    public static FaultInjectingProxy inFrontOf(RegistryExtension registry) {
+        return inFrontOf(registry.url());
+    }
+
+    /** {@code 127.0.0.1:PORT}: use it in image references instead of the registry's host. */
+    public String host() {
+        return "127.0.0.1:" + server.port();
+    }
+
+    /** {@code http://127.0.0.1:PORT} */
+    public String url() {
+        return "http://" + host();
+    }
+
+    /**
+     * The next {@code times} requests matching {@code method} ({@code "*"} for any) and {@code pathRegex} (matched
+     * against the whole raw path, without query) get {@code status} instead of reaching the registry.
+     */
+    public FaultInjectingProxy failNext(int times, String method, String pathRegex, int status) {
+        return failNext(times, method, pathRegex, status, null);
+    }
+
+    /** As {@link #failNext(int, String, String, int)}, with a {@code Retry-After} header in whole seconds. */
+    public FaultInjectingProxy failNext(int times, String method, String pathRegex, int status, Duration retryAfter) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.STATUS, status, retryAfter, times));
+    }
+
+    /** The next request matching {@code method} and {@code pathRegex} has its connection closed without a response. */
+    public FaultInjectingProxy dropConnectionOnce(String method, String pathRegex) {
+        return dropConnectionNext(1, method, pathRegex);
+    }
+
+    /** The next {@code times} matching requests have their connections closed without a response. */
+    public FaultInjectingProxy dropConnectionNext(int times, String method, String pathRegex) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.DROP_CONNECTION, 0, null, times));
+    }
+
+    /**
+     * The next {@code times} matching requests get a 307 to the same path and query under {@code baseUrl}, the way a
+     * registry sends blob downloads to its storage.
+     */
+    public FaultInjectingProxy redirectNext(int times, String method, String pathRegex, String baseUrl) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.REDIRECT, 307, null, times)
+                .redirectingTo(baseUrl));
+    }
+
+    /** Delays every request by {@code perRequest} before handling it, e.g. to mimic a distant registry. */
+    public FaultInjectingProxy latency(Duration perRequest) {
+        this.latency = perRequest;
+        return this;
+    }
+
+    /**
+     * Delays the first request of every new client connection by {@code perConnection} more, as a TCP handshake
+     * with a distant registry would: clients that open a connection per request pay it every time.
+     */
+    public FaultInjectingProxy connectionLatency(Duration perConnection) {
+        this.connectionLatency = perConnection;
+        return this;
+    }
+
+    /**
+     * Rewrites absolute {@code Location} headers (e.g. of upload sessions) to point at {@code baseUrl} instead of this
+     * proxy: a registry whose uploads go to another host.
+     */
+    public FaultInjectingProxy locationsPointAt(String baseUrl) {
+        this.locationBase = baseUrl;
+        return this;
+    }
+
+    /**
+     * Forwards cross-repository mount requests ({@code POST .../blobs/uploads/?mount=...&from=...}) without their
+     * query, so the registry opens a plain upload (202) instead of mounting: a registry that declines mounts.
+     */
+    public FaultInjectingProxy declineMounts() {
+        this.declineMounts = true;
+        return this;
+    }
+
+    /** How many client connections the proxy has accepted. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** How many planned faults have not happened yet. */
+    public synchronized int pendingFaults() {
+        return faults.size();
+    }
+
+    /** Forgets all planned faults that have not happened yet. */
+    public synchronized void clearFaults() {
+        faults.clear();
+    }
+
+    /** Every request so far, oldest first. */
+    public List<ProxiedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** How many requests used {@code method} ({@code "*"} for any). */
+    public long count(String method) {
+        return count(method, ".*");
+    }
+
+    /** How many requests used {@code method} ({@code "*"} for any) on a path matching {@code pathRegex}. */
+    public long count(String method, String pathRegex) {
+        Pattern path = Pattern.compile(pathRegex);
+        return requests.stream()
+                .filter(request -> "*".equals(method) || request.method().equalsIgnoreCase(method))
+                .filter(request -> path.matcher(request.path()).matches())
+                .count();
+    }
+
+    /** Forgets the recorded requests. */
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private synchronized FaultInjectingProxy plan(InjectedFault fault) {
+        faults.add(fault);
+        return this;
+    }
+
+    private synchronized InjectedFault takeFault(String method, String path) {
+        for (Iterator<InjectedFault> it = faults.iterator(); it.hasNext(); ) {
+            InjectedFault fault = it.next();
+            if (fault.matches(method, path)) {
+                if (!fault.consume()) {
+                    it.remove();
+                }
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private LoopbackHttpServer.Handler newConnection() {
+        UpstreamConnection connection = new UpstreamConnection(upstreamAddress);
+        connections.incrementAndGet();
+        return new LoopbackHttpServer.Handler() {
+            private boolean first = true;
+
+            @Override
+            public HttpResponseMessage handle(HttpRequestMessage request) throws IOException {
+                if (first) {
+                    first = false;
+                    pause(connectionLatency);
+                }
+                return proxy(connection, request);
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
+        };
+    }
+
+    /** Records each request before answering, so a client holding a response also finds it in the log. */
+    private HttpResponseMessage proxy(UpstreamConnection connection, HttpRequestMessage request) throws IOException {
+        pause(latency);
+        InjectedFault fault = takeFault(request.method(), request.path());
+        if (fault != null && fault.kind() == InjectedFault.Kind.DROP_CONNECTION) {
+            record(request, ProxiedRequest.DROPPED, true);
+            return HttpResponseMessage.DROP;
+        }
+        if (fault != null && fault.kind() == InjectedFault.Kind.REDIRECT) {
+            record(request, 307, true);
+            String location = fault.redirectBase() + request.path() + (request.query() == null ? "" : "?" + request.query());
+            return new HttpResponseMessage(307, "Temporary Redirect",
+                    List.of(new HttpField("Location", location)), new byte[0]);
+        }
+        if (fault != null) {
+            record(request, fault.status(), true);
+            return injected(fault);
+        }
+        if (declineMounts && "POST".equals(request.method()) && request.query() != null
+                && request.query().contains("mount=")) {
+            request = new HttpRequestMessage(request.method(), request.path(), request.version(), request.headers(),
+                    request.body());
+        }
+        HttpResponseMessage response;
+        try {
+            response = connection.exchange(request);
+        } catch (IOException e) {
+            record(request, 502, false);
+            return HttpResponseMessage.json(502, registryError("UNAVAILABLE", "the proxy cannot reach the registry: "
+                    + e.getMessage()));
+        }
+        record(request, response.status(), false);
+        return new HttpResponseMessage(response.status(), response.reason(), rewriteLocations(response.headers()),
+                response.body());
+    }
+
+    private void record(HttpRequestMessage request, int status, boolean injected) {
+        boolean authorized = request.headers().stream().anyMatch(field -> field.is("Authorization"));
+        requests.add(new ProxiedRequest(request.method(), request.path(), request.query(), status, injected, authorized));
+    }
+
+    private List<HttpField> rewriteLocations(List<HttpField> headers) {
+        String registry = upstream.toString();
+        List<HttpField> rewritten = new ArrayList<>(headers.size());
+        for (HttpField field : headers) {
+            String value = field.value();
+            if (field.is("Location") && (value.equals(registry) || value.startsWith(registry + "/"))) {
+                value = url() + value.substring(registry.length());
+            }
+            if (field.is("Location") && locationBase != null && value.startsWith(url() + "/")) {
+                value = locationBase + value.substring(url().length());
+            }
+            rewritten.add(new HttpField(field.name(), value));
+        }
+        return rewritten;
+    }
+
+    private static HttpResponseMessage injected(InjectedFault fault) throws IOException {
+        String code = fault.status() == 429 ? "TOOMANYREQUESTS" : "UNAVAILABLE";
+        String body = registryError(code, "injected by FaultInjectingProxy");
+        return fault.retryAfter() == null ? HttpResponseMessage.json(fault.status(), body)
+                : HttpResponseMessage.json(fault.status(), body,
+                        new HttpField("Retry-After", Long.toString(fault.retryAfter().toSeconds())));
+    }
+
+    /** The error body shape of the OCI Distribution spec. */
+    private static String registryError(String code, String message) throws IOException {
+        return JSON.writeValueAsString(Map.of("errors", List.of(Map.of("code", code, "message", message))));
+    }
+
+    private static void pause(Duration duration) throws IOException {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.jenkins.plugins.multiarch.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An HTTP/1.1 response, body de-chunked; or {@link #DROP}, the decision to close the connection without answering.
+ */
+record HttpResponseMessage(int status, String reason, List<HttpField> headers, byte[] body) {
+
+    static final HttpResponseMessage DROP = new HttpResponseMessage(0, "", List.of(), new byte[0]);
+
+    /** A JSON response with the standard reason phrase for {@code status}. */
+    static HttpResponseMessage json(int status, String json, HttpField... extraHeaders) {
+        List<HttpField> headers = new ArrayList<>(List.of(extraHeaders));
+        headers.add(new HttpField("Content-Type", "application/json"));
+        return new HttpResponseMessage(status, reasonFor(status), headers, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The first value of a header, or {@code null}. */
+    String header(String name) {
+        return headers.stream().filter(field -> field.is(name)).map(HttpField::value).findFirst().orElse(null);
+    }
+
+    /** Standard reason phrases for the statuses the rig makes up itself. */
+    static String reasonFor(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Status " + status;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.multiarch.testkit;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * A planned fault of the {@link FaultInjectingProxy}: the next {@code remaining} requests that match get it instead of
+ * reaching the registry. Not thread-safe; the proxy guards it.
+ */
+final class InjectedFault {
+
+    /** What the client gets. */
+    enum Kind {
+        /** An error status with a registry-style JSON error body. */
+        STATUS,
+        /** The connection closes without any response. */
+        DROP_CONNECTION,
+        /** A 307 redirect to the same path and query on another base URL, as registries redirect to storage. */
+        REDIRECT
+    }
+
+    private final String method;
+    private final Pattern path;
+    private final Kind kind;
+    private final int status;
+    private final Duration retryAfter;
+    private String redirectBase;
+    private int remaining;
+
+    InjectedFault(String method, String pathRegex, Kind kind, int status, Duration retryAfter, int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1, was " + times);
+        }
+        this.method = method;
+        this.path = Pattern.compile(pathRegex);
+        this.kind = kind;
+        this.status = status;
+        this.retryAfter = retryAfter;
+        this.remaining = times;
+    }
+
+    /** {@code "*"} matches any method; the regex must match the whole raw path (no query). */
+    boolean matches(String requestMethod, String requestPath) {
+        return remaining > 0 && ("*".equals(method) || method.equalsIgnoreCase(requestMethod))
+                && path.matcher(requestPath).matches();
+    }
+
+    /** Uses up one occurrence; returns whether any remain. */
+    boolean consume() {
+        remaining--;
+        return remaining > 0;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** For {@link Kind#REDIRECT}: where to, e.g. {@code http://localhost:5001}. */
+    InjectedFault redirectingTo(String baseUrl) {
+        this.redirectBase = baseUrl;
+        return this;
+    }
+
+    String redirectBase() {
+        return redirectBase;
+    }
+
+    /** The Retry-After delay, or {@code null} for none. */
+    Duration retryAfter() {
+        return retryAfter;
+    }
+}
