@@ -45,6 +45,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private volatile boolean declineMounts;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private LoopbackHttpServer server;
+    private final java.util.concurrent.Semaphore stalledArrivals = new java.util.concurrent.Semaphore(0);
+    private final java.util.concurrent.CountDownLatch stallsReleased = new java.util.concurrent.CountDownLatch(1);
 
     private FaultInjectingProxy(URI upstream) {
         this.upstream = upstream;
@@ -108,6 +110,24 @@ public final class FaultInjectingProxy implements AutoCloseable {
     public FaultInjectingProxy redirectNext(int times, String method, String pathRegex, String baseUrl) {
         return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.REDIRECT, 307, null, times)
                 .redirectingTo(baseUrl));
+    }
+
+    /**
+     * The next {@code times} matching requests get no answer: each is held until {@link #releaseStalled()} or
+     * {@link #close()}, then dropped without reaching the registry. A registry that hangs, for cancellation tests.
+     */
+    public FaultInjectingProxy stallNext(int times, String method, String pathRegex) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.STALL, 0, null, times));
+    }
+
+    /** Waits until a request is being held by {@link #stallNext}; false if none arrived within {@code timeout}. */
+    public boolean awaitStalled(Duration timeout) throws InterruptedException {
+        return stalledArrivals.tryAcquire(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets every held request go (their connections are closed without an answer). */
+    public void releaseStalled() {
+        stallsReleased.countDown();
     }
 
     /** Delays every request by {@code perRequest} before handling it, e.g. to mimic a distant registry. */
@@ -184,6 +204,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseStalled();
         server.close();
     }
 
@@ -233,6 +254,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
         InjectedFault fault = takeFault(request.method(), request.path());
         if (fault != null && fault.kind() == InjectedFault.Kind.DROP_CONNECTION) {
             record(request, ProxiedRequest.DROPPED, true);
+            return HttpResponseMessage.DROP;
+        }
+        if (fault != null && fault.kind() == InjectedFault.Kind.STALL) {
+            record(request, ProxiedRequest.DROPPED, true);
+            stalledArrivals.release();
+            try {
+                stallsReleased.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return HttpResponseMessage.DROP;
         }
         if (fault != null && fault.kind() == InjectedFault.Kind.REDIRECT) {

@@ -16,7 +16,12 @@ final class InjectedFault {
         /** The connection closes without any response. */
         DROP_CONNECTION,
         /** A 307 redirect to the same path and query on another base URL, as registries redirect to storage. */
-        REDIRECT
+        REDIRECT,
+        /**
+         * No answer: the request is held until {@link FaultInjectingProxy#releaseStalled()} or the proxy closes, then
+         * its connection is closed without forwarding it, so a held write never reaches the registry.
+         */
+        STALL
     }
 
     private final String method;
