@@ -1,6 +1,5 @@
 package io.jenkins.plugins.multiarch.engine.util;
 
-import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -22,13 +21,13 @@ public final class Sizes {
      * {@code 64M} and {@code 64MiB} are the same.
      *
      * @param what names the input in the error, e.g. {@code --binary-budget}
-     * @throws IllegalArgumentException naming the input and showing valid forms; also for zero
+     * @throws InvalidSizeException naming the input and showing valid forms; also for zero
      */
     public static long parse(String text, String what) {
         Matcher m = text == null ? null : SIZE.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new InvalidInputException("invalid " + what + " '" + text + "': expected a size such as 512MiB,"
-                    + " 64M, 1G or 1048576 (bytes); units K, M, G, T are powers of 1024");
+            throw new InvalidSizeException(InvalidSizeException.Reason.NOT_A_SIZE, "invalid " + what + " '" + text
+                    + "': expected a size such as 512MiB, 64M, 1G or 1048576 (bytes); units K, M, G, T are powers of 1024");
         }
         String unit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
         int shift = switch (unit.isEmpty() ? 'b' : unit.charAt(0)) {
@@ -45,11 +44,12 @@ public final class Sizes {
             value = -1; // more digits than a long holds
         }
         if (value < 0 || value > (Long.MAX_VALUE >> shift)) {
-            throw new InvalidInputException("invalid " + what + " '" + text + "': too large; at most "
-                    + human(Long.MAX_VALUE));
+            throw new InvalidSizeException(InvalidSizeException.Reason.TOO_LARGE, "invalid " + what + " '" + text
+                    + "': too large; at most " + human(Long.MAX_VALUE));
         }
         if (value == 0) {
-            throw new InvalidInputException("invalid " + what + " '" + text + "': must be more than 0, e.g. 512MiB");
+            throw new InvalidSizeException(InvalidSizeException.Reason.ZERO, "invalid " + what + " '" + text
+                    + "': must be more than 0, e.g. 512MiB");
         }
         return value << shift;
     }
