@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the builds of several platforms, at most N at once (and no more than the builder allows, e.g. kaniko
@@ -50,12 +48,7 @@ public final class ParallelBuilds {
         if (builds.isEmpty()) {
             return List.of();
         }
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(effectiveParallelism(builds.size()), r -> {
-            Thread t = new Thread(r, "multiarch-build-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPool.create("multiarch-build", effectiveParallelism(builds.size()));
         AtomicBoolean failed = new AtomicBoolean();
         List<Future<Outcome>> futures = new ArrayList<>();
         try {

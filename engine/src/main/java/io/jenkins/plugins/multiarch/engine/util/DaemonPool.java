@@ -1,7 +1,10 @@
 package io.jenkins.plugins.multiarch.engine.util;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,12 +22,23 @@ public final class DaemonPool {
     }
 
     public static ExecutorService create(String name, int threads) {
-        AtomicInteger counter = new AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return new Pool(name, Math.max(1, threads));
+    }
+
+    /** A fixed pool that remembers its threads, so that {@link #close} can wait until they are gone. */
+    private static final class Pool extends ThreadPoolExecutor {
+        private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        Pool(String name, int size) {
+            super(size, size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+            AtomicInteger counter = new AtomicInteger();
+            setThreadFactory(runnable -> {
+                Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+                thread.setDaemon(true);
+                threads.add(thread);
+                return thread;
+            });
+        }
     }
 
     /**
@@ -35,9 +49,16 @@ public final class DaemonPool {
         pool.shutdownNow();
         boolean interrupted = Thread.interrupted();
         try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
             while (true) {
                 try {
                     pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                    // A terminated pool's last worker may still be leaving its thread: wait for the threads too.
+                    if (pool instanceof Pool own) {
+                        for (Thread thread : own.threads) {
+                            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                        }
+                    }
                     return;
                 } catch (InterruptedException e) {
                     interrupted = true; // keep waiting a bounded time: the threads are already told to stop
