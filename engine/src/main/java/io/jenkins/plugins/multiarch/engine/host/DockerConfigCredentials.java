@@ -93,7 +93,7 @@ final class DockerConfigCredentials implements CredentialProvider {
         JsonNode auths = config.path("auths");
         for (Iterator<Map.Entry<String, JsonNode>> it = auths.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            if (hostOf(entry.getKey()).equals(DockerHub.isDockerHub(registry) ? "index.docker.io" : registry)) {
+            if (hostOf(entry.getKey()).equals(DockerHub.isDockerHub(registry) ? DockerHub.LEGACY_REGISTRY : registry)) {
                 return decode(entry.getValue(), entry.getKey());
             }
         }
@@ -215,6 +215,6 @@ final class DockerConfigCredentials implements CredentialProvider {
         if (slash >= 0) {
             host = host.substring(0, slash);
         }
-        return DockerHub.isDockerHub(host) ? "index.docker.io" : host;
+        return DockerHub.isDockerHub(host) ? DockerHub.LEGACY_REGISTRY : host;
     }
 }
