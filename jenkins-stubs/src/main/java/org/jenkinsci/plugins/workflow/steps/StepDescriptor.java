@@ -15,4 +15,8 @@ public abstract class StepDescriptor extends Descriptor<Step> {
     public abstract Set<? extends Class<?>> getRequiredContext();
 
     public abstract String getFunctionName();
+
+    public boolean isAdvanced() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
 }

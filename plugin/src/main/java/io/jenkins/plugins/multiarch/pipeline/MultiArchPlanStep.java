@@ -98,6 +98,12 @@ public final class MultiArchPlanStep extends Step {
             return "multiArchPlan";
         }
 
+        /** Internal: the Snippet Generator lists it under advanced steps only; Jenkinsfiles call multiArchImage. */
+        @Override
+        public boolean isAdvanced() {
+            return true;
+        }
+
         @NonNull
         @Override
         public String getDisplayName() {
