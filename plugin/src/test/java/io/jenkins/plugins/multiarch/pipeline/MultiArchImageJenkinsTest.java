@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.CpsScmFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.SingleFileSCM;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -208,6 +210,22 @@ class MultiArchImageJenkinsTest {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
         r.assertLogNotContains("[Pipeline] multiArchPublish", run);
         assertFalse(TagList.of(REGISTRY, "team/failing").tags().contains("1.0"));
+    }
+
+    @Test
+    void outsideNodeAJobFromScmChecksOutOnEachAgent() throws Exception {
+        String jenkinsfile = "multiArchImage image: '" + image("from-scm") + "', tags: ['1.0'],\n"
+                + "    platforms: ['linux/amd64', 'linux/arm64'], builder: 'buildah', insecure: true\n";
+        WorkflowJob job = r.createProject(WorkflowJob.class, "from-scm");
+        job.setDefinition(new CpsScmFlowDefinition(new SingleFileSCM("Jenkinsfile", jenkinsfile), "Jenkinsfile"));
+        // the SCM brings only the Jenkinsfile; the rest of the context is already in the agents' workspaces
+        context(job, Set.of("amd64"), amd64);
+        context(job, Set.of("arm64"), arm64);
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("[linux/amd64] Staging Jenkinsfile", run);
+        r.assertLogContains("[linux/arm64] Staging Jenkinsfile", run);
+        r.assertLogNotContains("[Pipeline] stash", run);
+        assertEquals(Set.of("linux/amd64", "linux/arm64"), indexPlatforms(image("from-scm") + ":1.0"));
     }
 
     @Test
