@@ -214,13 +214,22 @@ public final class RegistryClient {
 
     /**
      * Opens a blob as a stream, following redirects to storage; the Authorization header goes only to the
-     * registry's own host, never to the host a redirect names. The caller closes the stream.
+     * registry's own host, never to the host a redirect names. The bytes are checked against the digest once read to
+     * the end ({@link VerifiedBlobStream}). The caller closes the stream.
      */
-    public InputStream openBlob(String repository, Digest digest) {
+    public VerifiedBlobStream openBlob(String repository, Digest digest) {
+        return openBlob(repository, digest, -1);
+    }
+
+    /**
+     * As {@link #openBlob(String, Digest)}, for a blob whose size its descriptor gives: a stream closed with at most
+     * a few KiB unread is read to its end first, so that its digest is checked.
+     */
+    public VerifiedBlobStream openBlob(String repository, Digest digest, long size) {
         RegistryRequest request = blobRequest(repository, digest).streamed();
         RegistryResponse response = transport.send(request);
         expectBlobAnswer(response, request);
-        return response.stream();
+        return new VerifiedBlobStream(response.stream(), digest, size, registry(), repository + "@" + digest);
     }
 
     private static RegistryRequest blobRequest(String repository, Digest digest) {
