@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,6 +91,8 @@ class PublishRequestTest {
     }
 
     @Test
+    @FaultCase(area = "parsers", fault = "a publish target without a tag",
+            outcome = "InvalidInputException before any request, with an example")
     void targetWithoutTag() {
         assertThatThrownBy(() -> request("registry.example.com/team/app", List.of(), TWO))
                 .isInstanceOf(InvalidInputException.class)
@@ -113,6 +116,8 @@ class PublishRequestTest {
     }
 
     @Test
+    @FaultCase(area = "parsers", fault = "a publish without sources",
+            outcome = "InvalidInputException naming what to give")
     void noSources() {
         assertThatThrownBy(() -> request(TARGET, List.of(), List.of()))
                 .isInstanceOf(InvalidInputException.class)
@@ -217,6 +222,8 @@ class PublishRequestTest {
     }
 
     @ParameterizedTest(name = "''{0}''")
+    @FaultCase(area = "parsers", fault = "an annotation without KEY=VALUE",
+            outcome = "InvalidInputException naming it")
     @ValueSource(strings = {"no-equals-sign", "=value", "", " "})
     void badAnnotation(String pair) {
         assertThatThrownBy(() -> PublishRequest.parseAnnotations(List.of("ok=1", pair)))
