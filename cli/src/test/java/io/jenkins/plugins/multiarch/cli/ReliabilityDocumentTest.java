@@ -21,7 +21,12 @@ class ReliabilityDocumentTest {
     @Test
     void theDocumentIsWhatTheAnnotationsGenerate() throws Exception {
         List<ReliabilityTable.Row> rows = ReliabilityTable.rows(ReliabilityTable.testClassDirectories(ROOT));
-        String document = Files.readString(ROOT.resolve(ReliabilityTable.DOCUMENT), StandardCharsets.UTF_8);
+        Path file = ROOT.resolve(ReliabilityTable.DOCUMENT);
+        if (Boolean.getBoolean("reliability.write")) {
+            // bin/reliability-table: write the document instead of comparing it.
+            Files.writeString(file, ReliabilityTable.markdown(rows), StandardCharsets.UTF_8);
+        }
+        String document = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
 
         assertThat(document)
                 .as("docs/reliability.md is out of date with the @FaultCase annotations: run bin/reliability-table")

@@ -23,8 +23,8 @@ import org.objectweb.asm.Type;
  * {@code docs/reliability.md}, generated from the {@link FaultCase} annotations of the compiled tests. The class files
  * are read with ASM rather than loaded, so neither the tests' dependencies nor their static initialisers are needed.
  *
- * <p>{@code java ... ReliabilityTable ROOT} writes {@code ROOT/docs/reliability.md} from the test classes of
- * {@link #MODULES}; {@code bin/reliability-table} compiles the tests first and runs it.
+ * <p>{@code bin/reliability-table} compiles the tests of {@link #MODULES} and has the CLI module's
+ * ReliabilityDocumentTest write the document; {@code java ... ReliabilityTable ROOT} does the same from compiled tests.
  */
 public final class ReliabilityTable {
 

@@ -84,7 +84,7 @@ class AuthMessagesIntegrationTest {
 
     @Test
     @FaultCase(area = "auth", fault = "a bearer challenge whose realm is ftp://",
-            outcome = "BadContentException naming the registry and the realm; no request to it")
+            outcome = "BadContentException naming the registry and the realm")
     void anFtpRealmIsNamed() {
         challenge("Bearer realm=\"ftp://auth.example.com/token\",service=\"registry\"");
 
