@@ -42,15 +42,25 @@ class PublishRequestTest {
     @Test
     void validRequest() {
         PublishRequest request = new PublishRequest(ImageReference.parse(TARGET), List.of("latest"), TWO,
-                IndexFormat.DOCKER, Map.of("b", "2", "a", "1"), true);
+                IndexFormat.OCI, Map.of("b", "2", "a", "1"), true);
 
         assertThat(request.target()).hasToString(TARGET);
         assertThat(request.sources()).extracting(PlatformSource::platform)
                 .containsExactly(Platform.LINUX_AMD64, Platform.LINUX_ARM64);
-        assertThat(request.format()).isEqualTo(IndexFormat.DOCKER);
+        assertThat(request.format()).isEqualTo(IndexFormat.OCI);
         assertThat(request.annotations()).containsOnly(entry("a", "1"), entry("b", "2"));
         assertThat(request.dryRun()).isTrue();
         assertThat(request.tags()).containsExactly("1.0", "latest");
+    }
+
+    @Test
+    @FaultCase(area = "options", fault = "an engine publish request for a Docker manifest list with annotations",
+            outcome = "InvalidInputException naming the annotations, when the request is made (before any request)")
+    void aDockerListWithAnnotationsIsRefusedWhenTheRequestIsMade() {
+        assertThatThrownBy(() -> new PublishRequest(ImageReference.parse(TARGET), List.of(), TWO, IndexFormat.DOCKER,
+                Map.of("org.opencontainers.image.source", "x"), false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a Docker manifest list cannot carry annotations [org.opencontainers.image.source]");
     }
 
     @Test

@@ -209,7 +209,7 @@ class ImageReferenceTest {
     void surroundingSpacesAreRejectedNotTrimmed(String text) {
         assertThatThrownBy(() -> ImageReference.parse(text))
                 .isInstanceOf(InvalidReferenceException.class)
-                .hasMessageContaining("'" + text + "'")
+                .hasMessageContaining("'" + io.jenkins.plugins.multiarch.engine.util.Printable.value(text) + "'")
                 .hasMessageContaining("leading or trailing spaces");
     }
 }

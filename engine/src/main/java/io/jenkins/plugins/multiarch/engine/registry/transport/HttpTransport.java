@@ -88,6 +88,11 @@ public final class HttpTransport implements Transport {
                     new HttpTimeoutException("no complete answer within " + Durations.text(limit)));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // The JDK's own timeout (the same limit) may fire first: say which limit it was either way.
+                throw unreachable(endpoint.registry(), request, 1,
+                        new HttpTimeoutException("no complete answer within " + Durations.text(limit)));
+            }
             if (cause instanceof IOException io) {
                 throw unreachable(endpoint.registry(), request, 1, io);
             }
