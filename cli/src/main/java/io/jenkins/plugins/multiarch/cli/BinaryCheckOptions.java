@@ -40,6 +40,10 @@ final class BinaryCheckOptions {
 
     /** The config check and the binary check with these settings. */
     CheckPolicy policy() {
+        if (allBinaries && allBinariesLayers != null) {
+            throw new UsageException("--all-binaries scans every layer and --all-binaries-layers only the newest "
+                    + allBinariesLayers + ": give one of them");
+        }
         CheckPolicy policy = CheckPolicy.standard();
         if (budget != null) {
             policy = policy.withByteBudget(budget, "--binary-budget");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.engine.BuildAndPublishRequest;
 import io.jenkins.plugins.multiarch.engine.BuildAndPublishResult;
 import io.jenkins.plugins.multiarch.engine.Multiarch;
@@ -205,7 +206,8 @@ final class BuildCommand implements Callable<Integer> {
             writeDigestFile(result.digestLines());
         }
         err.flush();
-        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson() : result.toText());
+        spec.commandLine().getOut().print(output == OutputFormat.json ? result.toJson()
+                : Printable.lines(result.toText()));
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -257,6 +259,10 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (!List.of("auto", "tty", "plain").contains(progress)) {
             throw new UsageException("invalid --progress '" + progress + "': expected auto, tty or plain");
+        }
+        if ("docker".equals(format) && !annotations.isEmpty()) {
+            throw new UsageException("--annotation cannot go with --format docker: a Docker manifest list has no"
+                    + " annotations; use --format oci (or auto) to keep them, or leave --annotation out");
         }
         IndexFormat indexFormat = IndexFormat.parse(format == null ? "oci" : format);
         ImageReference targetRef = ImageReference.parse(target);

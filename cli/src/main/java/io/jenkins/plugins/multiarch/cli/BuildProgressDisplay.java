@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.engine.imagebuild.BuildPhase;
 import io.jenkins.plugins.multiarch.engine.imagebuild.BuildProgress;
 import io.jenkins.plugins.multiarch.engine.process.LineSink;
@@ -113,10 +114,10 @@ final class BuildProgressDisplay implements BuildProgress, LineSink, AutoCloseab
     public synchronized void line(String text) {
         if (interactive && !closed) {
             erase();
-            err.println(text);
+            err.println(Printable.escaped(text));
             draw();
         } else {
-            err.println(text);
+            err.println(Printable.escaped(text));
         }
         err.flush();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
         PrintWriter err = cli.getErr();
         String message = (ex.getMessage() == null ? ex.toString() : ex.getMessage()) + hint(ex);
-        err.println("multiarch: error: " + message);
+        // The message may quote a registry or the user: nothing in it may steer the terminal or forge a line.
+        err.println("multiarch: error: " + Printable.lines(message));
         err.flush();
         // Only the command line's own options and arguments are usage errors; see UsageException.
         return ex instanceof UsageException ? USAGE : FAILED;
@@ -34,7 +36,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        err.println("multiarch: error: " + ex.getMessage());
+        err.println("multiarch: error: " + Printable.lines(ex.getMessage()));
         err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return USAGE;

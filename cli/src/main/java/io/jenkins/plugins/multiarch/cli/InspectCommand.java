@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.cli.output.InspectOutput;
 import io.jenkins.plugins.multiarch.engine.Multiarch;
 import io.jenkins.plugins.multiarch.engine.image.InspectRequest;
@@ -39,7 +40,7 @@ final class InspectCommand implements Callable<Integer> {
                     registryOptions.host(ref.registry(), System.in));
         }
         spec.commandLine().getOut().print(output == OutputFormat.json ? InspectOutput.json(result) + "\n"
-                : InspectOutput.text(result));
+                : Printable.lines(InspectOutput.text(result)));
         spec.commandLine().getOut().flush();
         return 0;
     }

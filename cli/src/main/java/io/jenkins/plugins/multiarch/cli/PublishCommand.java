@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.cli.output.PublishOutput;
 import io.jenkins.plugins.multiarch.engine.Multiarch;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
@@ -65,10 +66,10 @@ final class PublishCommand implements Callable<Integer> {
         PublishResult result;
         try (Multiarch engine = Multiarch.create()) {
             result = engine.publish(request, registryOptions.host(request.target().registry(), System.in)
-                    .withLog(line -> spec.commandLine().getErr().println(line)));
+                    .withLog(line -> spec.commandLine().getErr().println(Printable.escaped(line))));
         }
         spec.commandLine().getOut().print(output == OutputFormat.json ? PublishOutput.json(result) + "\n"
-                : PublishOutput.text(result));
+                : Printable.lines(PublishOutput.text(result)));
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -76,6 +77,10 @@ final class PublishCommand implements Callable<Integer> {
     /** Everything the options say, checked before any registry is asked anything. */
     private PublishRequest request() {
         registryOptions.validate();
+        if ("docker".equals(format) && !annotations.isEmpty()) {
+            throw new UsageException("--annotation cannot go with --format docker: a Docker manifest list has no"
+                    + " annotations; use --format oci (or auto) to keep them, or leave --annotation out");
+        }
         ImageReference targetRef = ImageReference.parse(target);
         List<PlatformSource> parsed = new ArrayList<>();
         for (String source : sources) {

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.multiarch.cli;
 
 import io.jenkins.plugins.multiarch.engine.host.Host;
+import io.jenkins.plugins.multiarch.engine.registry.ReadLimits;
 import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
+import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 import java.io.IOException;
@@ -31,12 +33,45 @@ final class RegistryOptions {
     @Option(names = "--password-stdin", description = "Read the registry password from standard input.")
     boolean passwordStdin;
 
+    @Option(names = "--max-children", paramLabel = "N",
+            description = "Most entries of an index that inspect or verify follow (default 1000); a bigger index fails"
+                    + " before any entry is read.")
+    Integer maxChildren;
+
+    @Option(names = "--max-manifest-size", paramLabel = "SIZE",
+            description = "Largest manifest or index read from a registry (default 4MiB, as the OCI spec suggests).")
+    String maxManifestSize;
+
+    @Option(names = "--max-config-size", paramLabel = "SIZE",
+            description = "Largest image config read from a registry (default 16MiB).")
+    String maxConfigSize;
+
     /** The --username credentials once read; null until then. */
     private Optional<Credentials> given;
 
     /** How registries are reached: plain HTTP for loopback and the --insecure-registry hosts. */
     RegistrySettings settings() {
-        return RegistrySettings.DEFAULT.withInsecureRegistries(new HashSet<>(insecureRegistries));
+        return RegistrySettings.DEFAULT.withInsecureRegistries(new HashSet<>(insecureRegistries))
+                .withLimits(UsageException.parsing(this::limits));
+    }
+
+    /** --max-children, --max-manifest-size and --max-config-size over the defaults. */
+    private ReadLimits limits() {
+        ReadLimits limits = ReadLimits.DEFAULT;
+        if (maxChildren != null) {
+            if (maxChildren < 1) {
+                throw new UsageException("invalid --max-children " + maxChildren + ": must be at least 1 (default "
+                        + ReadLimits.DEFAULT_CHILDREN + ")");
+            }
+            limits = limits.withChildren(maxChildren);
+        }
+        if (maxManifestSize != null) {
+            limits = limits.withManifestBytes(Sizes.parse(maxManifestSize, "--max-manifest-size"));
+        }
+        if (maxConfigSize != null) {
+            limits = limits.withConfigBytes(Sizes.parse(maxConfigSize, "--max-config-size"));
+        }
+        return limits;
     }
 
     /**
@@ -51,6 +86,7 @@ final class RegistryOptions {
 
     /** Fails with a usage error when --username and --password-stdin are not given together. */
     void validate() {
+        settings(); // the limits' options, before any registry is asked anything
         if (username == null && passwordStdin) {
             throw new UsageException("--password-stdin needs --username");
         }

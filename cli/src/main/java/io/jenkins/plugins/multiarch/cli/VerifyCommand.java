@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.cli.output.VerifyOutput;
 import io.jenkins.plugins.multiarch.engine.Multiarch;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
@@ -47,7 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
                     registryOptions.host(ref.registry(), System.in));
         }
         spec.commandLine().getOut().print(output == OutputFormat.json ? VerifyOutput.json(result) + "\n"
-                : VerifyOutput.text(result));
+                : Printable.lines(VerifyOutput.text(result)));
         spec.commandLine().getOut().flush();
         if (!result.passed()) {
             throw new VerificationFailedException(ref + ": " + result.verdict(), result.problems());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.cli;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.multiarch.testkit.FaultInjectingProxy;
@@ -42,6 +43,8 @@ class PublishRegistryFaultIT {
     }
 
     @Test
+    @FaultCase(area = "publish", fault = "a tag PUT answered 400 (bin/multiarch publish)",
+            outcome = "exit 1 naming the tags written and not written")
     void aFailedTagWriteExitsOneNamingTheTagsWrittenAndNotWritten() throws Exception {
         proxy.failNext(1, "PUT", ".*/manifests/latest", 400);
 
@@ -63,6 +66,8 @@ class PublishRegistryFaultIT {
     }
 
     @Test
+    @FaultCase(area = "output", fault = "a 403 on the tag lookup (bin/multiarch publish)",
+            outcome = "exit 1 with the registry's message, no Java class name")
     void aDeniedTagLookupFailsWithTheRegistrysMessageAndNoClassName() throws Exception {
         proxy.failNext(1, "HEAD", ".*/manifests/denied", 403);
 

@@ -33,6 +33,12 @@ public record BuildAndPublishRequest(BuildRequest build, List<String> extraTags,
         build.requirePlatformTagsOutside(extraTags);
         format = format == null ? IndexFormat.OCI : format;
         annotations = Map.copyOf(new TreeMap<>(annotations));
+        if (format == IndexFormat.DOCKER && !annotations.isEmpty()) {
+            // Refused before hours of building, not when the index is assembled.
+            throw new InvalidInputException("a Docker manifest list cannot carry annotations "
+                    + new TreeMap<>(annotations).keySet() + "; publish an OCI index (or let the format be chosen"
+                    + " automatically) to keep them");
+        }
         checks = checks == null ? CheckPolicy.standard() : checks;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.multiarch.engine.host.Host;
@@ -127,6 +128,8 @@ class CancellationIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "cancellation", fault = "an interrupt while inspect waits on held requests",
+            outcome = "InterruptedException within a second; no thread left")
     void inspectStopsWhileItsChildRequestsWaitForTheRegistry() throws Exception {
         proxy.stallNext(10, "GET", ".*/manifests/sha256:.*");
 
@@ -138,6 +141,8 @@ class CancellationIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "cancellation", fault = "an interrupt while verify waits for a layer",
+            outcome = "InterruptedException within a second; no thread left")
     void verifyStopsWhileTheBinaryCheckWaitsForALayer() throws Exception {
         proxy.stallNext(10, "GET", ".*/blobs/sha256:.*");
 
@@ -149,6 +154,8 @@ class CancellationIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "cancellation", fault = "an interrupt while publish writes its second tag",
+            outcome = "InterruptedException; the held write never reaches the registry; no further tag")
     void publishStopsWhileATagIsBeingWrittenAndWritesNoFurtherTag() throws Exception {
         proxy.stallNext(1, "PUT", ".*/manifests/second");
         PublishRequest request = new PublishRequest(ImageReference.parse(proxy.host() + "/cancel/app:first"),
@@ -169,6 +176,8 @@ class CancellationIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "cancellation", fault = "an interrupt while build tools run",
+            outcome = "processes stopped, workspaces deleted, InterruptedException")
     void buildStopsItsProcessesAndDeletesItsWorkspaces(@TempDir Path temp) throws Exception {
         Path context = Files.createDirectories(temp.resolve("context"));
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");

@@ -41,6 +41,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final List<ProxiedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration connectionLatency = Duration.ZERO;
+    private volatile Duration dripInterval = Duration.ofMillis(100);
     private volatile String locationBase;
     private volatile boolean declineMounts;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
@@ -118,6 +119,34 @@ public final class FaultInjectingProxy implements AutoCloseable {
      */
     public FaultInjectingProxy stallNext(int times, String method, String pathRegex) {
         return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.STALL, 0, null, times));
+    }
+
+    /**
+     * The next {@code times} matching requests reach the registry, but the body of each answer arrives as
+     * {@code fault} says: short, closed after the headers, stalled, drip-fed, never ending or with changed bytes.
+     */
+    public FaultInjectingProxy bodyFaultNext(int times, String method, String pathRegex, BodyFault fault) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.BODY, 0, null, times).withBody(fault));
+    }
+
+    /**
+     * The next {@code times} matching requests get this answer instead of reaching the registry: any status, headers
+     * (e.g. a {@code WWW-Authenticate} challenge) and body (e.g. an error message with control characters).
+     */
+    public FaultInjectingProxy answerNext(int times, String method, String pathRegex, int status,
+                                          Map<String, String> headers, byte[] body) {
+        List<HttpField> fields = new ArrayList<>();
+        headers.forEach((name, value) -> fields.add(new HttpField(name, value)));
+        HttpResponseMessage answer = new HttpResponseMessage(status, HttpResponseMessage.reasonFor(status), fields,
+                body.clone());
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.ANSWER, status, null, times)
+                .answering(answer));
+    }
+
+    /** How long {@link BodyFault#DRIP} waits between bytes (100 ms unless set). */
+    public FaultInjectingProxy dripInterval(Duration interval) {
+        this.dripInterval = interval;
+        return this;
     }
 
     /** Waits until a request is being held by {@link #stallNext}; false if none arrived within {@code timeout}. */
@@ -272,9 +301,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
             return new HttpResponseMessage(307, "Temporary Redirect",
                     List.of(new HttpField("Location", location)), new byte[0]);
         }
-        if (fault != null) {
+        if (fault != null && fault.kind() == InjectedFault.Kind.ANSWER) {
             record(request, fault.status(), true);
-            return injected(fault);
+            return fault.answer();
+        }
+        if (fault != null && fault.kind() != InjectedFault.Kind.BODY) {
+            record(request, fault.status(), true);
+            return injected(fault, request.path());
         }
         if (declineMounts && "POST".equals(request.method()) && request.query() != null
                 && request.query().contains("mount=")) {
@@ -289,9 +322,74 @@ public final class FaultInjectingProxy implements AutoCloseable {
             return HttpResponseMessage.json(502, registryError("UNAVAILABLE", "the proxy cannot reach the registry: "
                     + e.getMessage()));
         }
-        record(request, response.status(), false);
-        return new HttpResponseMessage(response.status(), response.reason(), rewriteLocations(response.headers()),
-                response.body());
+        record(request, response.status(), fault != null);
+        HttpResponseMessage answer = new HttpResponseMessage(response.status(), response.reason(),
+                rewriteLocations(response.headers()), response.body());
+        return fault == null ? answer : withBodyFault(answer, fault.bodyFault());
+    }
+
+    private HttpResponseMessage withBodyFault(HttpResponseMessage answer, BodyFault fault) {
+        byte[] body = answer.body();
+        String length = "Content-Length: " + body.length;
+        return switch (fault) {
+            case WRONG_BYTES -> {
+                byte[] changed = body.clone();
+                if (changed.length > 0) {
+                    changed[changed.length / 2] ^= 0x01;
+                }
+                yield new HttpResponseMessage(answer.status(), answer.reason(), answer.headers(), changed);
+            }
+            case SHORT -> answer.withWriter(writer(length, out -> out.write(body, 0, body.length / 2)));
+            case CLOSE_AFTER_HEADERS -> answer.withWriter(writer(length, out -> { }));
+            case STALL_AFTER_HEADERS -> answer.withWriter(writer(length, out -> {
+                stalledArrivals.release();
+                awaitRelease();
+            }));
+            case DRIP -> answer.withWriter(writer(length, out -> {
+                for (byte b : body) {
+                    out.write(b);
+                    out.flush();
+                    pause(dripInterval);
+                }
+            }));
+            case ENDLESS -> answer.withWriter(writer("Transfer-Encoding: chunked", out -> {
+                byte[] filler = new byte[16 * 1024];
+                java.util.Arrays.fill(filler, (byte) 'a');
+                byte[] size = (Integer.toHexString(filler.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] end = "\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                while (!Thread.currentThread().isInterrupted()) {
+                    out.write(size);
+                    out.write(filler);
+                    out.write(end);
+                }
+            }));
+        };
+    }
+
+    private interface BodyAction {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static BodyWriter writer(String framing, BodyAction action) {
+        return new BodyWriter() {
+            @Override
+            public String framingHeader() {
+                return framing;
+            }
+
+            @Override
+            public void write(java.io.OutputStream out) throws IOException {
+                action.write(out);
+            }
+        };
+    }
+
+    private void awaitRelease() {
+        try {
+            stallsReleased.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void record(HttpRequestMessage request, int status, boolean injected) {
@@ -315,8 +413,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return rewritten;
     }
 
-    private static HttpResponseMessage injected(InjectedFault fault) throws IOException {
-        String code = fault.status() == 429 ? "TOOMANYREQUESTS" : "UNAVAILABLE";
+    private static HttpResponseMessage injected(InjectedFault fault, String path) throws IOException {
+        String code = switch (fault.status()) {
+            case 429 -> "TOOMANYREQUESTS";
+            case 404 -> path.contains("/blobs/") ? "BLOB_UNKNOWN" : "MANIFEST_UNKNOWN";
+            default -> "UNAVAILABLE";
+        };
         String body = registryError(code, "injected by FaultInjectingProxy");
         return fault.retryAfter() == null ? HttpResponseMessage.json(fault.status(), body)
                 : HttpResponseMessage.json(fault.status(), body,

@@ -97,6 +97,14 @@ final class Http1Codec {
                 .append("HTTP/1.1 ").append(response.status()).append(' ').append(response.reason()).append("\r\n");
         appendEndToEndHeaders(head, response.headers());
         byte[] body = response.body();
+        if (response.writer() != null && !hasNoBody(requestMethod, response.status())) {
+            head.append(response.writer().framingHeader()).append("\r\n").append("Connection: close\r\n\r\n");
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            response.writer().write(out);
+            out.flush();
+            return;
+        }
         if (hasNoBody(requestMethod, response.status())) {
             // A HEAD answer still tells the length of the body it leaves out.
             String length = response.header("Content-Length");

@@ -6,10 +6,21 @@ import java.util.List;
 
 /**
  * An HTTP/1.1 response, body de-chunked; or {@link #DROP}, the decision to close the connection without answering.
+ * A response with a {@code writer} sends its body its own way (short, slowly, never ending...) and then closes the
+ * connection.
  */
-record HttpResponseMessage(int status, String reason, List<HttpField> headers, byte[] body) {
+record HttpResponseMessage(int status, String reason, List<HttpField> headers, byte[] body, BodyWriter writer) {
 
     static final HttpResponseMessage DROP = new HttpResponseMessage(0, "", List.of(), new byte[0]);
+
+    HttpResponseMessage(int status, String reason, List<HttpField> headers, byte[] body) {
+        this(status, reason, headers, body, null);
+    }
+
+    /** The same head, the body sent by {@code bodyWriter} instead. */
+    HttpResponseMessage withWriter(BodyWriter bodyWriter) {
+        return new HttpResponseMessage(status, reason, headers, body, bodyWriter);
+    }
 
     /** A JSON response with the standard reason phrase for {@code status}. */
     static HttpResponseMessage json(int status, String json, HttpField... extraHeaders) {

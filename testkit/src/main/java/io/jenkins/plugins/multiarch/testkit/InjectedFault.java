@@ -21,7 +21,11 @@ final class InjectedFault {
          * No answer: the request is held until {@link FaultInjectingProxy#releaseStalled()} or the proxy closes, then
          * its connection is closed without forwarding it, so a held write never reaches the registry.
          */
-        STALL
+        STALL,
+        /** The request is forwarded; the body of the answer arrives as {@link #bodyFault()} says. */
+        BODY,
+        /** A made-up answer: {@link #answer()} instead of the registry's. */
+        ANSWER
     }
 
     private final String method;
@@ -30,6 +34,8 @@ final class InjectedFault {
     private final int status;
     private final Duration retryAfter;
     private String redirectBase;
+    private BodyFault bodyFault;
+    private HttpResponseMessage answer;
     private int remaining;
 
     InjectedFault(String method, String pathRegex, Kind kind, int status, Duration retryAfter, int times) {
@@ -68,6 +74,24 @@ final class InjectedFault {
     InjectedFault redirectingTo(String baseUrl) {
         this.redirectBase = baseUrl;
         return this;
+    }
+
+    InjectedFault withBody(BodyFault fault) {
+        this.bodyFault = fault;
+        return this;
+    }
+
+    BodyFault bodyFault() {
+        return bodyFault;
+    }
+
+    InjectedFault answering(HttpResponseMessage response) {
+        this.answer = response;
+        return this;
+    }
+
+    HttpResponseMessage answer() {
+        return answer;
     }
 
     String redirectBase() {

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
@@ -32,18 +33,20 @@ import java.util.concurrent.TimeoutException;
 final class DockerConfigCredentials implements CredentialProvider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int HELPER_TIMEOUT_SECONDS = 30;
+    private static final Duration HELPER_TIMEOUT = Duration.ofSeconds(30);
     /** A helper answers with one small JSON object; more output than this is not an answer. */
     static final int MAX_HELPER_OUTPUT = 64 * 1024;
 
     private final JsonNode config;
     private final Path source;
     private final Path helperDirectory; // null: find docker-credential-* on PATH, as the Docker CLI does
+    private final Duration helperTimeout;
 
-    private DockerConfigCredentials(JsonNode config, Path source, Path helperDirectory) {
+    private DockerConfigCredentials(JsonNode config, Path source, Path helperDirectory, Duration helperTimeout) {
         this.config = config;
         this.source = source;
         this.helperDirectory = helperDirectory;
+        this.helperTimeout = helperTimeout;
     }
 
     /** {@code config.json} in the Docker config directory; none if the file is missing. */
@@ -58,12 +61,17 @@ final class DockerConfigCredentials implements CredentialProvider {
 
     /** As {@link #load(Path)}, but runs credential helpers from this directory instead of finding them on PATH. */
     static DockerConfigCredentials load(Path file, Path helperDirectory) {
+        return load(file, helperDirectory, HELPER_TIMEOUT);
+    }
+
+    /** As {@link #load(Path, Path)}, with a helper given {@code helperTimeout} to answer and exit (tests). */
+    static DockerConfigCredentials load(Path file, Path helperDirectory, Duration helperTimeout) {
         try {
             JsonNode root = JSON.readTree(file.toFile());
             if (root == null || !root.isObject()) {
                 throw new MultiarchException("Docker config " + file + " is not a JSON object");
             }
-            return new DockerConfigCredentials(root, file, helperDirectory);
+            return new DockerConfigCredentials(root, file, helperDirectory, helperTimeout);
         } catch (JsonProcessingException e) {
             // Not e.getMessage(), nor e as the cause: Jackson quotes the token it choked on, which may be a password.
             throw new MultiarchException("Docker config " + file + " is not valid JSON" + where(e));
@@ -156,20 +164,25 @@ final class DockerConfigCredentials implements CredentialProvider {
             });
             byte[] out;
             try {
-                out = stdout.get(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                out = stdout.get(helperTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
-                process.destroyForcibly();
-                throw new MultiarchException(program + " did not answer within " + HELPER_TIMEOUT_SECONDS
-                        + " s for " + server);
-            }
-            if (!process.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new MultiarchException(program + " did not exit within " + HELPER_TIMEOUT_SECONDS
-                        + " s for " + server);
+                killTree(process);
+                throw new MultiarchException("credential helper " + program + " did not answer within "
+                        + seconds(helperTimeout) + " for " + server + "; it was stopped with the processes it started");
+            } catch (InterruptedException e) {
+                killTree(process);
+                throw e;
             }
             if (out.length > MAX_HELPER_OUTPUT) {
+                // Not waited for: it may be blocked writing the rest, which nobody reads.
+                killTree(process);
                 throw new MultiarchException("credential helper " + program + " named in " + source + " wrote more than "
                         + MAX_HELPER_OUTPUT / 1024 + " KiB for " + server + "; that is not a credentials answer");
+            }
+            if (!process.waitFor(helperTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                killTree(process);
+                throw new MultiarchException("credential helper " + program + " did not exit within "
+                        + seconds(helperTimeout) + " for " + server + "; it was stopped with the processes it started");
             }
             if (process.exitValue() != 0) {
                 return Optional.empty(); // helpers exit 1 with "credentials not found in native keychain"
@@ -197,6 +210,20 @@ final class DockerConfigCredentials implements CredentialProvider {
             Thread.currentThread().interrupt();
             throw new MultiarchException("interrupted while asking " + program, e);
         }
+    }
+
+    /**
+     * Stops a helper and every process it started (a hung helper is often waiting on a child, e.g. a keychain
+     * prompt, that holds its output open). The descendants are listed first, while they are still the helper's.
+     */
+    private static void killTree(Process process) {
+        java.util.List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static String where(JsonProcessingException e) {

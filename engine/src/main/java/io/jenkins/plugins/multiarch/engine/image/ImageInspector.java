@@ -37,6 +37,7 @@ public final class ImageInspector {
         ManifestResponse response = client.getManifest(reference.repository(), reference.manifestReference());
         Manifest manifest = response.parse();
         if (manifest instanceof ManifestIndex index) {
+            client.checkChildren(reference.repository() + "@" + response.digest(), index.manifests().size(), "an inspect");
             ExecutorService pool = DaemonPool.create("multiarch-inspect", Math.min(16, index.manifests().size()));
             try {
                 List<CompletableFuture<InspectResult.Entry>> entries = new ArrayList<>();

@@ -27,17 +27,41 @@ public final class LocalBuildWorkspace implements BuildWorkspace {
         this.directory = directory;
     }
 
-    /** A new private directory under {@code parent}, or under the system temp directory if it is null. */
+    /** Every workspace a factory makes is named so; leftovers are looked for under this prefix only. */
+    static final String PREFIX = "multiarch-";
+
+    /**
+     * A new private directory under {@code parent}, or under the system temp directory if it is null, marked with
+     * this process (see {@link LeftoverWorkspaces}) so that a later run can sweep it if this one dies.
+     */
     public static LocalBuildWorkspace create(Path parent, String prefix) throws IOException {
         Path dir = parent == null
                 ? Files.createTempDirectory(prefix, privateDirectory())
                 : Files.createTempDirectory(parent, prefix, privateDirectory());
+        LeftoverWorkspaces.mark(dir);
         return new LocalBuildWorkspace(dir);
     }
 
-    /** A factory making one workspace per platform under {@code parent} (null: the system temp directory). */
+    /** An existing workspace directory, to delete it. */
+    static LocalBuildWorkspace at(Path directory) {
+        return new LocalBuildWorkspace(directory);
+    }
+
+    /**
+     * A factory making one workspace per platform under {@code parent} (null: the system temp directory). Before
+     * its first workspace it deletes those that runs which died left there (made before this factory, by a process
+     * that has ended).
+     */
     public static BuildWorkspaceFactory factory(Path parent) {
-        return build -> create(parent, "multiarch-" + build.platformSlug() + "-");
+        java.time.Instant runStart = java.time.Instant.now();
+        java.util.concurrent.atomic.AtomicBoolean swept = new java.util.concurrent.atomic.AtomicBoolean();
+        return build -> {
+            if (swept.compareAndSet(false, true)) {
+                LeftoverWorkspaces.sweep(parent != null ? parent : Path.of(System.getProperty("java.io.tmpdir")),
+                        PREFIX, runStart);
+            }
+            return create(parent, PREFIX + build.platformSlug() + "-");
+        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.platform;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
@@ -111,7 +112,7 @@ public record Platform(String os, String architecture, String variant, String os
     /** The Linux platform of a machine whose {@code uname -m} prints this. */
     public static Platform fromUname(String machine) {
         String m = machine == null ? "" : machine.trim().toLowerCase(Locale.ROOT);
-        String source = "uname -m '" + machine + "'";
+        String source = "uname -m '" + Printable.value(machine) + "'";
         return switch (m) {
             case "armv5l", "armv5tel", "armv5tejl" -> of(source, "linux", "arm", "v5");
             case "armv6l" -> of(source, "linux", "arm", "v6");
@@ -127,7 +128,7 @@ public record Platform(String os, String architecture, String variant, String os
     private static Platform of(String source, String rawOs, String rawArch, String rawVariant) {
         String os = normalizeOs(rawOs.toLowerCase(Locale.ROOT));
         if (!KNOWN_OS.contains(os)) {
-            throw invalid(source, "unknown OS '" + rawOs + "'");
+            throw invalid(source, "unknown OS '" + Printable.value(rawOs) + "'");
         }
         String arch = rawArch.toLowerCase(Locale.ROOT);
         String variant = rawVariant == null ? null : rawVariant.toLowerCase(Locale.ROOT);
@@ -148,7 +149,7 @@ public record Platform(String os, String architecture, String variant, String os
             default -> { }
         }
         if (!KNOWN_ARCHITECTURES.contains(arch)) {
-            throw invalid(source, "unknown architecture '" + rawArch + "'");
+            throw invalid(source, "unknown architecture '" + Printable.value(rawArch) + "'");
         }
         if (variant != null && variant.matches("[0-9](\\.[0-9])?")) {
             variant = "v" + variant; // containerd accepts arm/7 for arm/v7
@@ -158,12 +159,12 @@ public record Platform(String os, String architecture, String variant, String os
                 if (variant == null) {
                     variant = "v7"; // what 'arm' means on every current distribution (armhf)
                 } else if (!ARM_VARIANT.matcher(variant).matches()) {
-                    throw invalid(source, "unknown variant '" + rawVariant + "' for arm; valid: v5, v6, v7, v8");
+                    throw invalid(source, "unknown variant '" + Printable.value(rawVariant) + "' for arm; valid: v5, v6, v7, v8");
                 }
             }
             case "arm64" -> {
                 if (variant != null && !ARM64_VARIANT.matcher(variant).matches()) {
-                    throw invalid(source, "unknown variant '" + rawVariant + "' for arm64; valid: v8, v8.1 ... v9");
+                    throw invalid(source, "unknown variant '" + Printable.value(rawVariant) + "' for arm64; valid: v8, v8.1 ... v9");
                 }
                 if ("v8".equals(variant)) {
                     variant = null; // arm64 is v8 unless said otherwise; the index omits it
@@ -171,7 +172,7 @@ public record Platform(String os, String architecture, String variant, String os
             }
             case "amd64" -> {
                 if (variant != null && !AMD64_VARIANT.matcher(variant).matches()) {
-                    throw invalid(source, "unknown variant '" + rawVariant + "' for amd64; valid: v1, v2, v3, v4");
+                    throw invalid(source, "unknown variant '" + Printable.value(rawVariant) + "' for amd64; valid: v1, v2, v3, v4");
                 }
                 if ("v1".equals(variant)) {
                     variant = null;
@@ -179,7 +180,7 @@ public record Platform(String os, String architecture, String variant, String os
             }
             default -> {
                 if (variant != null) {
-                    throw invalid(source, "architecture " + arch + " has no variants, but '" + rawVariant + "' was given");
+                    throw invalid(source, "architecture " + arch + " has no variants, but '" + Printable.value(rawVariant) + "' was given");
                 }
             }
         }
@@ -195,7 +196,7 @@ public record Platform(String os, String architecture, String variant, String os
 
     private static InvalidPlatformException invalid(String text, String why) {
         return new InvalidPlatformException(
-                "invalid platform '" + text + "': " + why + ". Valid platforms look like " + VALID_EXAMPLES);
+                "invalid platform '" + Printable.value(text) + "': " + why + ". Valid platforms look like " + VALID_EXAMPLES);
     }
 
     /** BuildKit's TARGETVARIANT, Go's GOARM and the like need the variant without the 'v'. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
@@ -18,7 +19,7 @@ public record PlatformSource(Platform platform, ImageReference reference) implem
     public static PlatformSource parse(String text) {
         int eq = text == null ? -1 : text.indexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
-            throw new InvalidInputException("invalid source '" + text
+            throw new InvalidInputException("invalid source '" + Printable.value(text)
                     + "': expected PLATFORM=REFERENCE, e.g. linux/arm64=registry.example.com/app:1.0-arm64");
         }
         return new PlatformSource(Platform.parse(text.substring(0, eq)), ImageReference.parse(text.substring(eq + 1)));

@@ -72,6 +72,12 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
         if (format == null) {
             format = IndexFormat.OCI;
         }
+        if (format == IndexFormat.DOCKER && !annotations.isEmpty()) {
+            // Refused here, before any registry request, rather than when the index is assembled.
+            throw new InvalidInputException("a Docker manifest list cannot carry annotations "
+                    + new TreeMap<>(annotations).keySet() + "; publish an OCI index (or let the format be chosen"
+                    + " automatically) to keep them");
+        }
         if (checks == null) {
             checks = CheckPolicy.standard();
         }

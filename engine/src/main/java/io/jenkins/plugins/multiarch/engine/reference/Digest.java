@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.reference;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,16 +15,16 @@ public record Digest(String algorithm, String hex) implements java.io.Serializab
 
     public Digest {
         if (algorithm == null || !ALGORITHM.matcher(algorithm).matches()) {
-            throw new InvalidReferenceException("invalid digest algorithm '" + algorithm + "'; expected e.g. sha256");
+            throw new InvalidReferenceException("invalid digest algorithm '" + Printable.value(algorithm) + "'; expected e.g. sha256");
         }
         Pattern hexPattern = switch (algorithm) {
             case "sha256" -> SHA256_HEX;
             case "sha512" -> SHA512_HEX;
-            default -> throw new InvalidReferenceException("unsupported digest algorithm '" + algorithm
+            default -> throw new InvalidReferenceException("unsupported digest algorithm '" + Printable.value(algorithm)
                     + "'; registries use sha256 (or sha512), e.g. sha256:<64 hex characters>");
         };
         if (hex == null || !hexPattern.matcher(hex).matches()) {
-            throw new InvalidReferenceException("invalid " + algorithm + " digest '" + algorithm + ":" + hex
+            throw new InvalidReferenceException("invalid " + algorithm + " digest '" + Printable.value(algorithm + ":" + hex)
                     + "': " + ("sha256".equals(algorithm) ? "expected 64 lowercase hex characters" : "bad encoding"));
         }
     }
@@ -35,7 +36,7 @@ public record Digest(String algorithm, String hex) implements java.io.Serializab
         }
         int colon = text.indexOf(':');
         if (colon <= 0) {
-            throw new InvalidReferenceException("invalid digest '" + text + "': expected sha256:<64 hex characters>");
+            throw new InvalidReferenceException("invalid digest '" + Printable.value(text) + "': expected sha256:<64 hex characters>");
         }
         return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }
@@ -60,7 +61,7 @@ public record Digest(String algorithm, String hex) implements java.io.Serializab
             case "sha256" -> "SHA-256";
             case "sha512" -> "SHA-512";
             default -> throw new InvalidReferenceException(
-                    "unsupported digest algorithm '" + algorithm + "'; supported: sha256, sha512");
+                    "unsupported digest algorithm '" + Printable.value(algorithm) + "'; supported: sha256, sha512");
         };
         try {
             return MessageDigest.getInstance(javaName);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.reference;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,7 +43,7 @@ public final class ImageReference implements java.io.Serializable {
             throw new InvalidReferenceException("invalid image reference: it is empty; expected e.g. registry.example.com/team/app:1.0");
         }
         if (!text.equals(text.strip())) {
-            throw new InvalidReferenceException("invalid image reference '" + text + "': it has leading or trailing spaces");
+            throw new InvalidReferenceException("invalid image reference '" + Printable.value(text) + "': it has leading or trailing spaces");
         }
         String rest = text;
         Digest digest = null;
@@ -51,7 +52,7 @@ public final class ImageReference implements java.io.Serializable {
             try {
                 digest = Digest.parse(rest.substring(at + 1));
             } catch (InvalidReferenceException e) {
-                throw new InvalidReferenceException("invalid image reference '" + text + "': " + e.getMessage());
+                throw new InvalidReferenceException("invalid image reference '" + Printable.value(text) + "': " + e.getMessage());
             }
             rest = rest.substring(0, at);
         }
@@ -61,7 +62,7 @@ public final class ImageReference implements java.io.Serializable {
             tag = rest.substring(lastColon + 1);
             rest = rest.substring(0, lastColon);
             if (!TAG.matcher(tag).matches()) {
-                throw new InvalidReferenceException("invalid image reference '" + text + "': tag '" + tag
+                throw new InvalidReferenceException("invalid image reference '" + Printable.value(text) + "': tag '" + Printable.value(tag)
                         + "' is not valid; a tag is 1-128 of letters, digits, '_', '.', '-' and does not start with '.' or '-'");
             }
         }
@@ -79,22 +80,22 @@ public final class ImageReference implements java.io.Serializable {
             }
         }
         if (path.isEmpty()) {
-            throw new InvalidReferenceException("invalid image reference '" + text + "': the repository name is missing");
+            throw new InvalidReferenceException("invalid image reference '" + Printable.value(text) + "': the repository name is missing");
         }
         for (String component : path.split("/", -1)) {
             if (!PATH_COMPONENT.matcher(component).matches()) {
                 String why = !component.equals(component.toLowerCase(java.util.Locale.ROOT))
                         ? "repository names must be lowercase"
                         : "each path component is lowercase letters and digits, separated by '.', '_', '__' or '-'";
-                throw new InvalidReferenceException("invalid image reference '" + text + "': repository component '"
-                        + component + "' is not valid: " + why);
+                throw new InvalidReferenceException("invalid image reference '" + Printable.value(text) + "': repository component '"
+                        + Printable.value(component) + "' is not valid: " + why);
             }
         }
         if (registry.equals(DockerHub.REGISTRY) && !path.contains("/")) {
             path = "library/" + path;
         }
         if (registry.length() + 1 + path.length() > MAX_NAME_LENGTH) {
-            throw new InvalidReferenceException("invalid image reference '" + text + "': the name is longer than "
+            throw new InvalidReferenceException("invalid image reference '" + Printable.value(text) + "': the name is longer than "
                     + MAX_NAME_LENGTH + " characters");
         }
         return new ImageReference(registry, path, tag, digest);
@@ -128,14 +129,14 @@ public final class ImageReference implements java.io.Serializable {
             }
         }
         if (port != null && (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535 || Integer.parseInt(port) == 0)) {
-            throw new InvalidReferenceException("invalid image reference '" + text + "': registry port '" + port
+            throw new InvalidReferenceException("invalid image reference '" + Printable.value(text) + "': registry port '" + Printable.value(port)
                     + "' is not a number from 1 to 65535");
         }
         return registry;
     }
 
     private static InvalidReferenceException badRegistry(String text, String registry) {
-        return new InvalidReferenceException("invalid image reference '" + text + "': registry '" + registry
+        return new InvalidReferenceException("invalid image reference '" + Printable.value(text) + "': registry '" + Printable.value(registry)
                 + "' is not a valid host[:port] (e.g. registry.example.com:5000, localhost:5000, [::1]:5000)");
     }
 
@@ -168,7 +169,7 @@ public final class ImageReference implements java.io.Serializable {
     /** The same repository with only this tag. */
     public ImageReference withTag(String newTag) {
         if (newTag == null || !TAG.matcher(newTag).matches()) {
-            throw new InvalidReferenceException("invalid tag '" + newTag + "' for " + repositoryName()
+            throw new InvalidReferenceException("invalid tag '" + Printable.value(newTag) + "' for " + repositoryName()
                     + ": a tag is 1-128 of letters, digits, '_', '.', '-' and does not start with '.' or '-'");
         }
         return new ImageReference(registry, repository, newTag, null);

@@ -49,18 +49,16 @@ import java.util.function.Supplier;
 public final class RegistryClient {
 
     private static final String MANIFEST_ACCEPT = String.join(", ", MediaTypes.ALL_MANIFESTS);
-    /** The OCI distribution spec suggests registries accept manifests of at least 4 MiB; we read no more. */
-    public static final long MAX_MANIFEST_BYTES = 4L * 1024 * 1024;
-    /** Configs are small; a config descriptor that points at more is refused rather than read into memory. */
-    public static final long MAX_CONFIG_BYTES = 16L * 1024 * 1024;
 
     private final RegistryEndpoint endpoint;
     private final AuthenticatingTransport authentication;
     private final Transport transport;
     private final Retrier retrier;
     private final RequestStatistics statistics;
+    private final ReadLimits limits;
 
     private RegistryClient(Builder b) {
+        this.limits = b.settings.limits();
         this.endpoint = b.settings.endpoint(b.registry);
         this.statistics = new RequestStatistics();
         HttpClient http = b.httpClient != null ? b.httpClient : defaultHttpClient(b.settings);
@@ -97,6 +95,24 @@ public final class RegistryClient {
         return endpoint;
     }
 
+    /**
+     * Refuses an index with more children than an operation follows, before any child is read: a registry's index
+     * of 100,000 entries would otherwise cost as many requests.
+     */
+    public void checkChildren(String what, int children, String operation) {
+        if (children > limits.children()) {
+            throw BadContentException.of(registry(), "index " + registry() + "/" + what + " lists " + children
+                    + " manifests, more than the " + limits.children() + " " + operation + " follows (the limit of"
+                    + " index children); nothing was read of them. Raise the limit if the index is meant to be"
+                    + " this big", 200);
+        }
+    }
+
+    /** How much of this registry's answers is read. */
+    public ReadLimits limits() {
+        return limits;
+    }
+
     public RequestStatistics statistics() {
         return statistics;
     }
@@ -123,7 +139,7 @@ public final class RegistryClient {
     public ManifestResponse getManifest(String repository, String reference) {
         RegistryRequest request = RegistryRequest.of("GET", "/v2/" + repository + "/manifests/" + reference,
                 "manifest", name(repository, reference)).header("Accept", MANIFEST_ACCEPT)
-                .maxBodyBytes(MAX_MANIFEST_BYTES);
+                .maxBodyBytes(limits.manifestBytes());
         RegistryResponse response = transport.send(request);
         expectStatus(response, request, 200);
         byte[] body = response.bytes();
@@ -183,9 +199,9 @@ public final class RegistryClient {
 
     // ---- blobs ----
 
-    /** GETs a small blob (a config, at most {@value #MAX_CONFIG_BYTES} bytes) whole and checks it against its digest. */
+    /** GETs a small blob (a config, at most {@link ReadLimits#configBytes()}) whole and checks it against its digest. */
     public byte[] getBlob(String repository, Digest digest) {
-        RegistryRequest request = blobRequest(repository, digest).maxBodyBytes(MAX_CONFIG_BYTES);
+        RegistryRequest request = blobRequest(repository, digest).maxBodyBytes(limits.configBytes());
         RegistryResponse response = transport.send(request);
         expectBlobAnswer(response, request);
         byte[] body = response.bytes();
@@ -198,13 +214,22 @@ public final class RegistryClient {
 
     /**
      * Opens a blob as a stream, following redirects to storage; the Authorization header goes only to the
-     * registry's own host, never to the host a redirect names. The caller closes the stream.
+     * registry's own host, never to the host a redirect names. The bytes are checked against the digest once read to
+     * the end ({@link VerifiedBlobStream}). The caller closes the stream.
      */
-    public InputStream openBlob(String repository, Digest digest) {
+    public VerifiedBlobStream openBlob(String repository, Digest digest) {
+        return openBlob(repository, digest, -1);
+    }
+
+    /**
+     * As {@link #openBlob(String, Digest)}, for a blob whose size its descriptor gives: a stream closed with at most
+     * a few KiB unread is read to its end first, so that its digest is checked.
+     */
+    public VerifiedBlobStream openBlob(String repository, Digest digest, long size) {
         RegistryRequest request = blobRequest(repository, digest).streamed();
         RegistryResponse response = transport.send(request);
         expectBlobAnswer(response, request);
-        return response.stream();
+        return new VerifiedBlobStream(response.stream(), digest, size, registry(), repository + "@" + digest);
     }
 
     private static RegistryRequest blobRequest(String repository, Digest digest) {

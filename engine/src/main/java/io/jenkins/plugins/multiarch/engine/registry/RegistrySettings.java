@@ -17,29 +17,43 @@ public final class RegistrySettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final RegistrySettings DEFAULT = new RegistrySettings(Set.of(), Timeouts.DEFAULT, RetryPolicy.DEFAULT);
+    public static final RegistrySettings DEFAULT = new RegistrySettings(Set.of(), Timeouts.DEFAULT, RetryPolicy.DEFAULT,
+            ReadLimits.DEFAULT);
 
     private final TreeSet<String> insecureRegistries;
     private final Timeouts timeouts;
     private final RetryPolicy retryPolicy;
+    private final ReadLimits limits;
 
-    private RegistrySettings(Set<String> insecureRegistries, Timeouts timeouts, RetryPolicy retryPolicy) {
+    private RegistrySettings(Set<String> insecureRegistries, Timeouts timeouts, RetryPolicy retryPolicy,
+                             ReadLimits limits) {
         this.insecureRegistries = new TreeSet<>(insecureRegistries);
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** Registries ({@code host[:port]}) reached over plain HTTP; loopback registries always are. */
     public RegistrySettings withInsecureRegistries(Set<String> hosts) {
-        return new RegistrySettings(hosts, timeouts, retryPolicy);
+        return new RegistrySettings(hosts, timeouts, retryPolicy, limits);
     }
 
     public RegistrySettings withTimeouts(Timeouts value) {
-        return new RegistrySettings(insecureRegistries, value, retryPolicy);
+        return new RegistrySettings(insecureRegistries, value, retryPolicy, limits);
     }
 
     public RegistrySettings withRetryPolicy(RetryPolicy value) {
-        return new RegistrySettings(insecureRegistries, timeouts, value);
+        return new RegistrySettings(insecureRegistries, timeouts, value, limits);
+    }
+
+    /** How much of a registry's answers is read (manifest and config sizes, index children followed). */
+    public RegistrySettings withLimits(ReadLimits value) {
+        return new RegistrySettings(insecureRegistries, timeouts, retryPolicy, value);
+    }
+
+    /** {@link ReadLimits#DEFAULT} unless set; settings serialized before limits existed read as the default. */
+    public ReadLimits limits() {
+        return limits == null ? ReadLimits.DEFAULT : limits;
     }
 
     public Set<String> insecureRegistries() {
@@ -67,11 +81,12 @@ public final class RegistrySettings implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof RegistrySettings other && insecureRegistries.equals(other.insecureRegistries)
-                && timeouts().equals(other.timeouts()) && retryPolicy().equals(other.retryPolicy());
+                && timeouts().equals(other.timeouts()) && retryPolicy().equals(other.retryPolicy())
+                && limits().equals(other.limits());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(insecureRegistries, timeouts(), retryPolicy());
+        return Objects.hash(insecureRegistries, timeouts(), retryPolicy(), limits());
     }
 }

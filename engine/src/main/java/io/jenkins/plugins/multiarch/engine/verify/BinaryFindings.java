@@ -22,7 +22,7 @@ import java.util.Map;
  * @param opened  {@code 1 of 3}: layer blobs opened at all
  */
 record BinaryFindings(String prefix, BinaryCheckResult program, AllBinariesReport scan, long byteBudget,
-        String opened) {
+        String opened, LayerReads reads) {
 
     BinaryCheckStatus status() {
         BinaryCheckStatus scanStatus = scan == null ? BinaryCheckStatus.NOT_CHECKED : scan.status();
@@ -52,7 +52,8 @@ record BinaryFindings(String prefix, BinaryCheckResult program, AllBinariesRepor
         if (scan != null) {
             text += "; " + scanSummary();
         }
-        return text;
+        // A pass from a layer read in part rests on bytes not checked against its digest: say so with the verdict.
+        return reads == LayerReads.PARTIAL && status() == BinaryCheckStatus.PASS ? text + " (partial read)" : text;
     }
 
     Map<String, String> details() {
@@ -70,6 +71,7 @@ record BinaryFindings(String prefix, BinaryCheckResult program, AllBinariesRepor
         details.put("bytesRead", Long.toString(bytesRead));
         details.put("byteBudget", Long.toString(byteBudget));
         details.put("layersOpened", opened);
+        details.put(CheckResult.LAYER_READS, reads.name().toLowerCase(java.util.Locale.ROOT));
         if (scan != null) {
             details.put("allBinaries.status", scan.status().name());
             details.put("allBinaries.layersScanned", Integer.toString(scan.layersScanned()));

@@ -87,7 +87,7 @@ public final class BinaryImageCheck implements ImageCheck {
             AllBinariesReport scan = allBinariesLayers == PROGRAM_ONLY || !expected.checkable() ? null
                     : new AllBinariesScan(byteBudget).scan(imageRef, expected, layers.sources(), allBinariesLayers);
             BinaryFindings findings = new BinaryFindings(expected + " image " + imageRef + ": ", program, scan,
-                    byteBudget, layers.openedText());
+                    byteBudget, layers.openedText(), layers.reads());
             return switch (findings.status()) {
                 case PASS -> CheckResult.passed(NAME, findings.message(), findings.details());
                 case MISMATCH -> CheckResult.failed(NAME, findings.message(), findings.details());

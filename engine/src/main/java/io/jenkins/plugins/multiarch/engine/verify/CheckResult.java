@@ -10,6 +10,9 @@ public final class CheckResult implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The details key saying how the layers were read ({@link LayerReads}, lower case). */
+    public static final String LAYER_READS = "layerReads";
+
     private final String check;
     private final Status status;
     private final String message;
@@ -57,6 +60,13 @@ public static CheckResult failed(String check, String message, Map<String, Strin
 
 public static CheckResult notChecked(String check, String message, Map<String, String> details) {
     return new CheckResult(check, Status.NOT_CHECKED, message, details);
+}
+
+/** How the check read the image's layers, for checks that read them (the binary check). */
+public java.util.Optional<LayerReads> layerReads() {
+    String value = details.get(LAYER_READS);
+    return value == null ? java.util.Optional.empty()
+            : java.util.Optional.of(LayerReads.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
 }
 
 public boolean failed() {

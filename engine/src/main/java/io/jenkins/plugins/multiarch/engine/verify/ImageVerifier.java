@@ -48,6 +48,9 @@ public final class ImageVerifier {
         client.authenticate();
         ManifestResponse response = client.getManifest(reference.repository(), reference.manifestReference());
         Manifest manifest = response.parse();
+        if (manifest instanceof ManifestIndex index) {
+            client.checkChildren(reference.repository() + "@" + response.digest(), index.manifests().size(), "a verify");
+        }
         List<CompletableFuture<PlatformVerification>> work = new ArrayList<>();
         ExecutorService pool = DaemonPool.create("multiarch-verify", manifest instanceof ManifestIndex index
                 ? Math.min(16, index.manifests().size()) : 1);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.host;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,8 @@ class DockerConfigCredentialsTest {
     }
 
     @ParameterizedTest(name = "auth ''{0}''")
+    @FaultCase(area = "secrets", fault = "a config.json auth entry that is not base64 of user:password",
+            outcome = "names file and key, never the secret")
     @ValueSource(strings = {"!!!not-base64!!!", "c2VjcmV0", "bm9jb2xvbg=="})
     void badAuthNamesFileAndKeyButNotTheSecret(String auth) throws IOException {
         // c2VjcmV0 is base64 of "secret", bm9jb2xvbg== of "nocolon": decodable, but not user:password
@@ -168,6 +171,8 @@ class DockerConfigCredentialsTest {
     }
 
     @Test
+    @FaultCase(area = "secrets", fault = "a malformed config.json",
+            outcome = "names the file, not its content")
     void malformedConfigNamesTheFileButNotWhatIsInIt() throws IOException {
         // an unquoted auth value: Jackson quotes unrecognized tokens in its messages
         Path file = write("{\"auths\":{\"r.example.com\":{\"auth\":dXNlcjpodW50ZXIy}}}");
@@ -303,6 +308,8 @@ class DockerConfigCredentialsTest {
         }
 
         @Test
+        @FaultCase(area = "secrets", fault = "a credential helper answering non-JSON",
+                outcome = "reported without its content (it may be the secret)")
         void helperAnswerThatIsNotJsonIsReportedWithoutItsContent() throws IOException {
             script("garbled", """
                     #!/bin/sh

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.host;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
@@ -91,6 +92,8 @@ class ExplicitHostIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "secrets", fault = "an environment offering the host's own logins (helper, config.json, auth file) to Host.explicit()",
+            outcome = "none is used; the helper never runs")
     void anExplicitHostUsesNoneOfThem() throws Exception {
         assertThat(probe("explicit")).isEqualTo("RESULT denied NO_CREDENTIALS");
         assertThat(helperRan).as("no credential helper ran").doesNotExist();

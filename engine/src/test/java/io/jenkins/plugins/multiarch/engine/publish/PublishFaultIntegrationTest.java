@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -54,6 +55,8 @@ class PublishFaultIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "publish", fault = "a failing tag lookup before the write",
+            outcome = "AccessDeniedException in the registry's own words, no Java class name")
     void aFailedTagLookupIsReportedInTheRegistrysOwnWords() {
         proxy.failNext(1, "HEAD", ".*/manifests/denied", 403);
 
@@ -65,6 +68,8 @@ class PublishFaultIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "publish", fault = "a tag PUT that fails after earlier tags were written",
+            outcome = "stops there; TagWriteException names the tags written and not written")
     void aFailedTagWriteStopsThereAndNamesTheTagsWrittenAndNotWritten() {
         proxy.failNext(1, "PUT", ".*/manifests/latest", 400);
 

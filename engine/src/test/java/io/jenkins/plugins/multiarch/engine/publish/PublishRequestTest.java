@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,15 +42,25 @@ class PublishRequestTest {
     @Test
     void validRequest() {
         PublishRequest request = new PublishRequest(ImageReference.parse(TARGET), List.of("latest"), TWO,
-                IndexFormat.DOCKER, Map.of("b", "2", "a", "1"), true);
+                IndexFormat.OCI, Map.of("b", "2", "a", "1"), true);
 
         assertThat(request.target()).hasToString(TARGET);
         assertThat(request.sources()).extracting(PlatformSource::platform)
                 .containsExactly(Platform.LINUX_AMD64, Platform.LINUX_ARM64);
-        assertThat(request.format()).isEqualTo(IndexFormat.DOCKER);
+        assertThat(request.format()).isEqualTo(IndexFormat.OCI);
         assertThat(request.annotations()).containsOnly(entry("a", "1"), entry("b", "2"));
         assertThat(request.dryRun()).isTrue();
         assertThat(request.tags()).containsExactly("1.0", "latest");
+    }
+
+    @Test
+    @FaultCase(area = "options", fault = "an engine publish request for a Docker manifest list with annotations",
+            outcome = "InvalidInputException naming the annotations, when the request is made (before any request)")
+    void aDockerListWithAnnotationsIsRefusedWhenTheRequestIsMade() {
+        assertThatThrownBy(() -> new PublishRequest(ImageReference.parse(TARGET), List.of(), TWO, IndexFormat.DOCKER,
+                Map.of("org.opencontainers.image.source", "x"), false))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a Docker manifest list cannot carry annotations [org.opencontainers.image.source]");
     }
 
     @Test
@@ -90,6 +101,8 @@ class PublishRequestTest {
     }
 
     @Test
+    @FaultCase(area = "parsers", fault = "a publish target without a tag",
+            outcome = "InvalidInputException before any request, with an example")
     void targetWithoutTag() {
         assertThatThrownBy(() -> request("registry.example.com/team/app", List.of(), TWO))
                 .isInstanceOf(InvalidInputException.class)
@@ -113,6 +126,8 @@ class PublishRequestTest {
     }
 
     @Test
+    @FaultCase(area = "parsers", fault = "a publish without sources",
+            outcome = "InvalidInputException naming what to give")
     void noSources() {
         assertThatThrownBy(() -> request(TARGET, List.of(), List.of()))
                 .isInstanceOf(InvalidInputException.class)
@@ -217,6 +232,8 @@ class PublishRequestTest {
     }
 
     @ParameterizedTest(name = "''{0}''")
+    @FaultCase(area = "parsers", fault = "an annotation without KEY=VALUE",
+            outcome = "InvalidInputException naming it")
     @ValueSource(strings = {"no-equals-sign", "=value", "", " "})
     void badAnnotation(String pair) {
         assertThatThrownBy(() -> PublishRequest.parseAnnotations(List.of("ok=1", pair)))

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.reference;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -166,6 +167,8 @@ class ImageReferenceTest {
     }
 
     @Test
+    @FaultCase(area = "parsers", fault = "a tag of 129 characters",
+            outcome = "InvalidReferenceException naming the tag rule")
     void tagOfAtMost128Characters() {
         String longest = "t" + "1".repeat(127);
         assertThat(ImageReference.parse("app:" + longest).tag()).contains(longest);
@@ -177,6 +180,8 @@ class ImageReferenceTest {
     }
 
     @Test
+    @FaultCase(area = "parsers", fault = "a repository name over 255 characters",
+            outcome = "InvalidReferenceException naming the limit")
     void nameOfAtMost255Characters() {
         String host = "registry.example.com/"; // 21 characters
         String fits = host + "a".repeat(255 - host.length());
@@ -198,11 +203,13 @@ class ImageReferenceTest {
     }
 
     @ParameterizedTest
+    @FaultCase(area = "parsers", fault = "a reference with surrounding spaces",
+            outcome = "refused, not trimmed")
     @ValueSource(strings = {"alpine ", " alpine", "alpine:3\n", "\talpine"})
     void surroundingSpacesAreRejectedNotTrimmed(String text) {
         assertThatThrownBy(() -> ImageReference.parse(text))
                 .isInstanceOf(InvalidReferenceException.class)
-                .hasMessageContaining("'" + text + "'")
+                .hasMessageContaining("'" + io.jenkins.plugins.multiarch.engine.util.Printable.value(text) + "'")
                 .hasMessageContaining("leading or trailing spaces");
     }
 }

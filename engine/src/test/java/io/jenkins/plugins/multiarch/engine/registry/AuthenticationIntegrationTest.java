@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,8 @@ class AuthenticationIntegrationTest {
         }
 
         @Test
+        @FaultCase(area = "secrets", fault = "a wrong password (Basic)",
+                outcome = "AccessDeniedException naming the registry and user, never the secret")
         void aWrongPasswordNamesTheRegistryAndNeverTheSecret() {
             assertThatThrownBy(() -> publish(registry, "alice", WRONG, "team/app:wrong"))
                     .isInstanceOf(AccessDeniedException.class)
@@ -59,6 +62,8 @@ class AuthenticationIntegrationTest {
         }
 
         @Test
+        @FaultCase(area = "auth", fault = "a registry that needs a login, none given",
+                outcome = "AccessDeniedException NO_CREDENTIALS saying how to give them")
         void noCredentialsSaysHowToGiveThem() {
             assertThatThrownBy(() -> publish(registry, null, null, "team/app:anon"))
                     .hasMessageContaining("registry " + registry.host() + " requires authentication and no credentials were given for it")
@@ -92,6 +97,8 @@ class AuthenticationIntegrationTest {
         }
 
         @Test
+        @FaultCase(area = "secrets", fault = "a wrong password refused by the token service",
+                outcome = "fails naming registry and realm; the secret is never shown")
         void aWrongPasswordIsRefusedByTheTokenServiceAndNeverShown() {
             assertThatThrownBy(() -> publish(registry, "alice", WRONG, "team/app:wrong"))
                     .isInstanceOf(AccessDeniedException.class)
@@ -101,6 +108,8 @@ class AuthenticationIntegrationTest {
         }
 
         @Test
+        @FaultCase(area = "auth", fault = "a bearer token that expires mid-operation",
+                outcome = "renewed once; the operation succeeds")
         void anExpiredTokenIsRenewed() {
             registry.tokenIssuer().reset();
             MutableClock clock = new MutableClock();

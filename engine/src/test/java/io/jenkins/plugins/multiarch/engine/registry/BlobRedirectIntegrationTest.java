@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
@@ -28,6 +29,8 @@ class BlobRedirectIntegrationTest {
     static final RegistryExtension storage = RegistryExtension.anonymous();
 
     @Test
+    @FaultCase(area = "secrets", fault = "a blob download redirected to another host",
+            outcome = "followed; the Authorization header never reaches the other host")
     void followsTheRedirectWithoutSendingCredentialsToTheOtherHost() {
         ScratchImage.forPlatform("linux/arm64").file("/a", "redirected").credentials(registry.credentials())
                 .pushTo(registry.host(), "team/app:1");

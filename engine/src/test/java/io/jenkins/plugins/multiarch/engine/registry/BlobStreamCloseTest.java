@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
@@ -27,6 +28,8 @@ class BlobStreamCloseTest {
     private static final Digest DIGEST = Digest.parse("sha256:" + "ab".repeat(32));
 
     @Test
+    @FaultCase(area = "bodies", fault = "a large layer stream closed early",
+            outcome = "the transfer stops: only socket buffers more arrive (constant memory)")
     void closingABlobStreamEarlyStopsTheTransfer() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Long> sent = CompletableFuture.supplyAsync(() -> serve(listener));

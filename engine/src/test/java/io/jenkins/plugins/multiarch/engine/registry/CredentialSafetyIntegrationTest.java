@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.error.RegistryException;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
@@ -26,6 +27,8 @@ class CredentialSafetyIntegrationTest {
     static final RegistryExtension registry = RegistryExtension.htpasswd("alice", PASSWORD);
 
     @Test
+    @FaultCase(area = "secrets", fault = "an upload Location on another host",
+            outcome = "the upload there is sent without credentials")
     void anUploadSessionOnAnotherHostGetsNoCredentials() {
         byte[] content = "a blob for another host".getBytes(StandardCharsets.UTF_8);
         Digest digest = Digest.sha256(content);
@@ -47,6 +50,8 @@ class CredentialSafetyIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "auth", fault = "a wrong Basic password",
+            outcome = "tried once on /v2/, before any other request; fails naming the registry")
     void aWrongPasswordIsTriedOnceBeforeAnyOtherRequest() {
         try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
             RegistryClient client = client(proxy.host(), "not-" + PASSWORD);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
@@ -17,6 +18,8 @@ class MountFallbackIntegrationTest {
     static final RegistryExtension registry = RegistryExtension.anonymous();
 
     @Test
+    @FaultCase(area = "publish", fault = "a registry that declines cross-repository mounts (202)",
+            outcome = "the blob is copied streamed; the publish succeeds")
     void aDeclinedMountBecomesAStreamedCopy() throws Exception {
         ScratchImage.forPlatform("linux/arm64").file("/a", "mount me").pushTo(registry.host(), "source/app:1");
         try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry).declineMounts()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.NotFoundException;
 import io.jenkins.plugins.multiarch.engine.error.RegistryException;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
@@ -48,6 +49,8 @@ class RetryIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "retries", fault = "two 503 answers to a manifest GET",
+            outcome = "retried; the third attempt succeeds")
     void retriesServiceUnavailableUntilTheRegistryAnswers() {
         proxy.failNext(2, "GET", ".*/manifests/1", 503);
 
@@ -58,6 +61,8 @@ class RetryIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "retries", fault = "429 with Retry-After: 1",
+            outcome = "waits exactly the 1 s asked (injected sleeper), then succeeds")
     void honoursRetryAfterOnTooManyRequests() {
         proxy.failNext(1, "GET", ".*/manifests/1", 429, Duration.ofSeconds(1));
         List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -95,6 +100,8 @@ class RetryIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "retries", fault = "a Retry-After longer than the retry budget",
+            outcome = "gives up at once, saying why; no wait")
     void aRetryAfterLongerThanTheClientWaitsGivesUpAtOnceSayingSo() {
         proxy.failNext(5, "GET", ".*/manifests/1", 429, Duration.ofSeconds(90));
 
@@ -105,6 +112,8 @@ class RetryIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "retries", fault = "a connection closed before any response (manifest GET)",
+            outcome = "retried; succeeds")
     void aDroppedConnectionIsRetried() {
         proxy.dropConnectionOnce("GET", ".*/manifests/1");
 
@@ -112,6 +121,8 @@ class RetryIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "retries", fault = "503 on every attempt",
+            outcome = "gives up after the attempt limit, the status in the message")
     void givesUpAfterTheAttemptLimitWithTheStatusInTheMessage() {
         proxy.failNext(10, "GET", ".*/manifests/1", 503);
 
@@ -122,6 +133,8 @@ class RetryIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "retries", fault = "a 4xx client error",
+            outcome = "not retried: one request")
     void doesNotRetryClientErrors() {
         assertThatThrownBy(() -> client(QUICK).getManifest("retry/app", "no-such-tag"))
                 .isInstanceOf(NotFoundException.class)

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.util;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,6 +73,8 @@ class SizesTest {
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}''")
+    @FaultCase(area = "parsers", fault = "sizes that are not sizes (--binary-budget)",
+            outcome = "InvalidSizeException naming the input and valid forms")
     @CsvSource({"12X", "MiB", "-5M", "1.5G", "1iB", "1 M B", "''"})
     void parseRefusesWhatIsNotASizeNamingTheInput(String text) {
         assertThatThrownBy(() -> Sizes.parse(text, "--binary-budget"))
@@ -81,6 +84,8 @@ class SizesTest {
     }
 
     @Test
+    @FaultCase(area = "parsers", fault = "a size of zero and one larger than a long",
+            outcome = "InvalidSizeException saying why")
     void parseRefusesZeroAndSizesALongCannotHold() {
         assertThatThrownBy(() -> Sizes.parse("0M", "--binary-budget"))
                 .hasMessage("invalid --binary-budget '0M': must be more than 0, e.g. 512MiB");

@@ -88,7 +88,7 @@ class BinaryFindingsTest {
     }
 
     private static BinaryFindings findings(BinaryCheckResult program, AllBinariesReport scan) {
-        return new BinaryFindings(PREFIX, program, scan, 1024, "1 of 2");
+        return new BinaryFindings(PREFIX, program, scan, 1024, "1 of 2", LayerReads.WHOLE);
     }
 
     private static BinaryCheckResult program(String name) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
+import io.jenkins.plugins.multiarch.testkit.FaultCase;
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -173,6 +174,8 @@ class BinaryImageCheckIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "bounded work", fault = "a layer larger than the binary-check byte budget",
+            outcome = "reading stops at the budget; the image is 'not checked', not failed")
     void aLayerLargerThanTheBudgetLeavesTheImageNotChecked() {
         TarLayer program = TarLayer.builder().file("hello", ElfFixtures.aarch64()).build();
         TarLayer big = TarLayer.builder().file("data/blob", randomBytes(256 * 1024)).build();
@@ -190,6 +193,8 @@ class BinaryImageCheckIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "content", fault = "a program file that starts like ELF but is garbage",
+            outcome = "reported as invalid ELF")
     void garbageThatStartsLikeElfIsNotAValidProgram() {
         byte[] garbage = "\u007fELF\u0002\u0001\u0001 and then nothing an ELF header needs".getBytes(StandardCharsets.ISO_8859_1);
         ScratchImage.forPlatform("linux/amd64").file("/hello", garbage).entrypoint("/hello")
@@ -203,6 +208,8 @@ class BinaryImageCheckIntegrationTest {
     }
 
     @Test
+    @FaultCase(area = "content", fault = "a layer blob that is not a tar",
+            outcome = "an error naming the layer and its media type")
     void aLayerThatIsNotATarIsAnErrorNamingTheLayer() {
         byte[] noise = randomBytes(4096);
         Digest digest = Digest.sha256(noise);

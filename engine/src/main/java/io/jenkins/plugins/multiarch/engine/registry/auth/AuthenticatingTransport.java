@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry.auth;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.error.CancelledException;
 import io.jenkins.plugins.multiarch.engine.error.RegistryException;
@@ -130,6 +131,8 @@ public final class AuthenticatingTransport implements Transport {
                                 AccessDeniedException.Reason.NOT_PERMITTED, 401, List.of()));
                 if (challenge.isBasic()) {
                     checkBasicCredentials(ping);
+                } else if (!challenge.isBearer()) {
+                    throw unsupportedScheme(challenge);
                 }
             } else if (response.status() != 200) {
                 throw RegistryException.of(RegistryException.builder(registry(), "registry " + registry()
@@ -156,6 +159,16 @@ public final class AuthenticatingTransport implements Transport {
                     AccessDeniedException.Reason.CREDENTIALS_REFUSED, response.status(),
                     RegistryErrors.parse(response.bytes()));
         }
+    }
+
+    /** Negotiate (Kerberos), NTLM, Digest ...: no password would help, so none is blamed. */
+    private AccessDeniedException unsupportedScheme(AuthChallenge offered) {
+        String realm = offered.parameter("realm").map(r -> " (realm '" + Printable.value(r) + "')").orElse("");
+        return AccessDeniedException.of(registry(), "registry " + registry() + " asks for '"
+                + Printable.value(offered.scheme()) + "' authentication" + realm + ", which this client does not"
+                + " support: it supports Basic and Bearer token authentication. Use an endpoint of the registry that"
+                + " offers one of them (e.g. a token or robot account)", AccessDeniedException.Reason.NOT_PERMITTED,
+                401, List.of());
     }
 
     private Optional<Credentials> credentials() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry.auth;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
@@ -50,19 +51,22 @@ public final class TokenService {
 
     /** A token for these scopes (e.g. {@code repository:team/app:pull,push}). */
     BearerToken fetch(AuthChallenge challenge, Optional<Credentials> credentials, Collection<String> scopes) {
-        String realm = challenge.parameter("realm").orElseThrow(() -> BadContentException.of(registry(),
+        String rawRealm = challenge.parameter("realm").orElseThrow(() -> BadContentException.of(registry(),
                 "registry " + registry() + " asked for a bearer token but named no realm to get it from", 401));
+        // The realm is the registry's text: printable in every message below.
+        String realm = Printable.value(rawRealm);
         String service = challenge.parameter("service").orElse(null);
         URI realmUri;
         try {
-            realmUri = URI.create(realm);
+            realmUri = URI.create(rawRealm);
         } catch (IllegalArgumentException e) {
             throw BadContentException.of(registry(), "registry " + registry() + " named an unusable token realm '"
                     + realm + "'", 401);
         }
         if (!realmUri.isAbsolute() || !("https".equals(realmUri.getScheme()) || "http".equals(realmUri.getScheme()))) {
             throw BadContentException.of(registry(), "registry " + registry() + " named the token realm '" + realm
-                    + "', which is not an http(s) URL; its token service cannot be reached", 401);
+                    + "', which is not an absolute http(s) URL; its token service cannot be reached (the registry's token"
+                    + " authentication is misconfigured)", 401);
         }
         if (credentials.isPresent() && !endpoint.isPlainHttp() && !"https".equals(realmUri.getScheme())) {
             throw AccessDeniedException.of(registry(), "registry " + registry() + " sends logins to a token service"
@@ -89,7 +93,7 @@ public final class TokenService {
             for (String scope : scopes) {
                 query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(scope));
             }
-            URI uri = URI.create(realm + (query.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + query));
+            URI uri = URI.create(rawRealm + (query.length() == 0 ? "" : (rawRealm.contains("?") ? "&" : "?") + query));
             request = RegistryRequest.of("GET", uri, "token", what);
             if (credentials.isPresent()) {
                 request = request.header("Authorization", credentials.get().basicHeader());

@@ -44,8 +44,15 @@ final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteB
      * @param what  what is being read, for messages: {@code blob team/app@sha256:...}
      */
     BodyStream(Duration idle, Duration total, String what) {
+        this(idle, total, total, what);
+    }
+
+    /**
+     * @param deadline the request's whole deadline, as messages name it, when {@code total} is what is left of it
+     */
+    BodyStream(Duration idle, Duration total, Duration deadline, String what) {
         this.idleNanos = idle.toNanos();
-        this.total = total;
+        this.total = deadline;
         this.deadline = System.nanoTime() + total.toNanos();
         this.what = what;
     }
@@ -143,7 +150,8 @@ final class BodyStream extends InputStream implements Flow.Subscriber<List<ByteB
         }
         close();
         if (System.nanoTime() - deadline >= 0) {
-            throw new HttpTimeoutException("the body of " + what + " did not arrive within " + Durations.text(total));
+            throw new HttpTimeoutException("the body of " + what + " did not arrive within the " + Durations.text(total)
+                    + " deadline of the request");
         }
         throw new HttpTimeoutException("no data from the registry for " + Durations.text(Duration.ofNanos(idleNanos))
                 + " while reading " + what);

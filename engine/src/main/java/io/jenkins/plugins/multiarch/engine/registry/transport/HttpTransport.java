@@ -50,14 +50,14 @@ public final class HttpTransport implements Transport {
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = exchange(request, httpRequest,
                 HttpResponse.BodyHandlers.ofPublisher(), headerLimit);
         if (request.bodyMode() == BodyMode.STREAM) {
-            BodyStream body = new BodyStream(timeouts.idle(), timeouts.stream(), request.kind() + " " + request.what());
+            BodyStream body = new BodyStream(timeouts.idle(), timeouts.stream(), describe(request));
             response.body().subscribe(body);
             return RegistryResponse.ofStream(response.statusCode(), response.headers(), response.request().uri(), body);
         }
         // In memory: the whole body within what is left of the response deadline.
         Duration left = timeouts.response().minusNanos(System.nanoTime() - start);
         BodyStream body = new BodyStream(timeouts.response(), left.isNegative() ? Duration.ofMillis(1) : left,
-                request.kind() + " " + request.what());
+                timeouts.response(), describe(request));
         response.body().subscribe(body);
         byte[] bytes;
         try {
@@ -88,6 +88,11 @@ public final class HttpTransport implements Transport {
                     new HttpTimeoutException("no complete answer within " + Durations.text(limit)));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                // The JDK's own timeout (the same limit) may fire first: say which limit it was either way.
+                throw unreachable(endpoint.registry(), request, 1,
+                        new HttpTimeoutException("no complete answer within " + Durations.text(limit)));
+            }
             if (cause instanceof IOException io) {
                 throw unreachable(endpoint.registry(), request, 1, io);
             }
@@ -137,6 +142,11 @@ public final class HttpTransport implements Transport {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** {@code manifest team/app:1}, {@code token from https://auth...}: what a body message names. */
+    private static String describe(RegistryRequest request) {
+        return request.what().startsWith(request.kind()) ? request.what() : request.kind() + " " + request.what();
     }
 
     private static String bytesText(long bytes) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry.transport;
 
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.multiarch.engine.error.RegistryError;
@@ -40,6 +41,6 @@ public final class RegistryErrors {
 
     /** {@code CODE message; CODE message}, as messages show the entries; empty for none. */
     public static String text(List<RegistryError> errors) {
-        return errors.stream().map(RegistryError::toString).collect(Collectors.joining("; ")).trim();
+        return errors.stream().map(error -> Printable.value(error.toString())).collect(Collectors.joining("; ")).trim();
     }
 }
