@@ -3,6 +3,12 @@ package io.jenkins.plugins.multiarch.engine;
 import io.jenkins.plugins.multiarch.engine.error.CancelledException;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitAnnotations;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitState;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitStateReader;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagPlan;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagRequest;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitTags;
 import io.jenkins.plugins.multiarch.engine.host.Host;
 import io.jenkins.plugins.multiarch.engine.image.ImageInspector;
 import io.jenkins.plugins.multiarch.engine.image.InspectRequest;
@@ -28,6 +34,7 @@ import io.jenkins.plugins.multiarch.engine.verify.ImageVerifier;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyRequest;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyResult;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +96,33 @@ public final class Multiarch implements AutoCloseable {
     public PublishResult publish(PublishRequest request, Host host) throws InterruptedException {
         return run(() -> publisher(client(request.target().registry(), request.registries(), host), request, host)
                 .publish(request));
+    }
+
+    /**
+     * What is being built, as the host's CI variables ({@link Host#environment()}) or else git in
+     * {@code gitDirectory} (run with the host's commands) say: tag, branch, change, commit and its time, source URL.
+     * Its {@link GitAnnotations} are the index annotations {@code --annotations-from-git} sets.
+     *
+     * @throws InvalidInputException when neither says what is built
+     */
+    public GitState readGitState(Path gitDirectory, Host host) throws InterruptedException {
+        return run(() -> new GitStateReader(host.environment(), host.commands(), gitDirectory).read());
+    }
+
+    /**
+     * The tags the git state gives the target repository ({@link GitTags}): the version and its floating tags
+     * {@code 1.2}, {@code 1}, {@code latest} where no release in the repository is higher, a pre-release's own tag,
+     * {@code pr-N} or the branch, and {@code sha-<7>}. Reads the repository's tags; writes nothing.
+     */
+    public GitTagPlan planGitTags(GitTagRequest request, Host host) throws InterruptedException {
+        return run(() -> {
+            GitState state = new GitStateReader(host.environment(), host.commands(), request.gitDirectory()).read();
+            ImageReference target = request.repository();
+            RegistryClient client = client(target.registry(), request.registries(), host);
+            client.requestAccess(target.repository(), false);
+            List<String> existing = client.listTags(target.repository());
+            return GitTags.plan(state, existing);
+        });
     }
 
     /**
