@@ -2,6 +2,7 @@ package io.jenkins.plugins.multiarch.cli;
 
 import io.jenkins.plugins.multiarch.cli.output.PublishOutput;
 import io.jenkins.plugins.multiarch.engine.Multiarch;
+import io.jenkins.plugins.multiarch.engine.host.Host;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
 import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
@@ -59,13 +60,20 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registryOptions;
 
+    @Mixin
+    GitOptions gitOptions;
+
     @Override
     public Integer call() throws InterruptedException {
-        PublishRequest request = UsageException.parsing(this::request);
+        ImageReference given = UsageException.parsing(this::checkOptions);
         PublishResult result;
         try (Multiarch engine = Multiarch.create()) {
-            result = engine.publish(request, registryOptions.host(request.target().registry(), System.in)
-                    .withLog(line -> spec.commandLine().getErr().println(line)));
+            Host host = registryOptions.host(given.registry(), System.in)
+                    .withLog(line -> spec.commandLine().getErr().println(line));
+            GitMetadata git = gitOptions.read(engine, given, registryOptions.settings(), host);
+            git.logLines().forEach(line -> spec.commandLine().getErr().println("multiarch: " + line));
+            PublishRequest request = UsageException.parsing(() -> request(git));
+            result = engine.publish(request, host);
         }
         spec.commandLine().getOut().print(output == OutputFormat.json ? PublishOutput.json(result) + "\n"
                 : PublishOutput.text(result));
@@ -73,16 +81,38 @@ final class PublishCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Everything the options say, checked before any registry is asked anything. */
-    private PublishRequest request() {
+    /**
+     * Every option checked before any registry is asked anything (git's tags, read from the registry, come after);
+     * returns TARGET_REF.
+     */
+    private ImageReference checkOptions() {
+        gitOptions.validate();
+        if (gitOptions.tagsFromGit) {
+            ImageReference given = ImageReference.parse(target);
+            registryOptions.validate();
+            sources.forEach(PlatformSource::parse);
+            tags.forEach(given::withTag);
+            IndexFormat.parse(format);
+            PublishRequest.parseAnnotations(annotations);
+            binaryOptions.publishPolicy(noBinaryCheck);
+            return given;
+        }
+        return request(GitMetadata.NONE).target();
+    }
+
+    /** The request the options and git's tags and annotations make. */
+    private PublishRequest request(GitMetadata git) {
         registryOptions.validate();
         ImageReference targetRef = ImageReference.parse(target);
+        if (gitOptions.tagsFromGit) {
+            targetRef = git.target(targetRef);
+        }
         List<PlatformSource> parsed = new ArrayList<>();
         for (String source : sources) {
             parsed.add(PlatformSource.parse(source));
         }
-        return new PublishRequest(targetRef, tags, parsed, IndexFormat.parse(format),
-                PublishRequest.parseAnnotations(annotations), dryRun, binaryOptions.publishPolicy(noBinaryCheck),
-                registryOptions.settings());
+        return new PublishRequest(targetRef, git.extraTags(targetRef, tags), parsed, IndexFormat.parse(format),
+                git.annotations(PublishRequest.parseAnnotations(annotations)), dryRun,
+                binaryOptions.publishPolicy(noBinaryCheck), registryOptions.settings());
     }
 }

@@ -43,6 +43,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private volatile Duration connectionLatency = Duration.ZERO;
     private volatile String locationBase;
     private volatile boolean declineMounts;
+    private volatile boolean paginateTagLists;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private LoopbackHttpServer server;
     private final java.util.concurrent.Semaphore stalledArrivals = new java.util.concurrent.Semaphore(0);
@@ -160,6 +161,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
      */
     public FaultInjectingProxy declineMounts() {
         this.declineMounts = true;
+        return this;
+    }
+
+    /**
+     * Answers {@code GET /v2/<name>/tags/list?n=N[&last=T]} with one page of the registry's tags, in lexical order as
+     * the distribution spec has it, and a {@code Link: <...?last=T&n=N>; rel="next"} header while more follow: a
+     * registry that pages its tag lists (Distribution 2.8 ignores {@code n} and sends every tag).
+     */
+    public FaultInjectingProxy paginateTagLists() {
+        this.paginateTagLists = true;
         return this;
     }
 
@@ -281,6 +292,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
             request = new HttpRequestMessage(request.method(), request.path(), request.version(), request.headers(),
                     request.body());
         }
+        boolean paging = paginateTagLists && "GET".equals(request.method()) && request.path().endsWith("/tags/list")
+                && request.query() != null && request.query().contains("n=");
+        String pageQuery = request.query();
+        if (paging) {
+            request = new HttpRequestMessage(request.method(), request.path(), request.version(), request.headers(),
+                    request.body());
+        }
         HttpResponseMessage response;
         try {
             response = connection.exchange(request);
@@ -290,8 +308,37 @@ public final class FaultInjectingProxy implements AutoCloseable {
                     + e.getMessage()));
         }
         record(request, response.status(), false);
+        if (paging && response.status() == 200) {
+            return tagPage(request.path(), pageQuery, response);
+        }
         return new HttpResponseMessage(response.status(), response.reason(), rewriteLocations(response.headers()),
                 response.body());
+    }
+
+    private static HttpResponseMessage tagPage(String path, String query, HttpResponseMessage whole) throws IOException {
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        int n = Integer.parseInt(params.get("n"));
+        String last = params.get("last");
+        com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(whole.body());
+        List<String> all = new ArrayList<>();
+        root.path("tags").forEach(t -> all.add(t.asText()));
+        all.sort(null);
+        List<String> after = all.stream().filter(t -> last == null || t.compareTo(last) > 0).toList();
+        List<String> page = after.subList(0, Math.min(n, after.size()));
+        String body = JSON.writeValueAsString(Map.of("name", root.path("name").asText(), "tags", page));
+        if (after.size() <= n) {
+            return HttpResponseMessage.json(200, body);
+        }
+        String next = path + "?last=" + java.net.URLEncoder.encode(page.get(page.size() - 1),
+                java.nio.charset.StandardCharsets.UTF_8) + "&n=" + n;
+        return HttpResponseMessage.json(200, body, new HttpField("Link", "<" + next + ">; rel=\"next\""));
     }
 
     private void record(HttpRequestMessage request, int status, boolean injected) {
