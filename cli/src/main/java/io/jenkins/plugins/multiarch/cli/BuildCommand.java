@@ -97,6 +97,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "With --publish: an index annotation. Repeatable.")
     List<String> annotations = new ArrayList<>();
 
+    @Option(names = "--also-to", paramLabel = "REGISTRY/REPO[:TAG]",
+            description = "With --publish: publish the same index to this repository too (any registry), under TAG or"
+                    + " every tag. Repeatable.")
+    List<String> alsoTo = new ArrayList<>();
+
     @Option(names = "--no-binary-check",
             description = "With --publish: check only each image's config platform, not the program it starts.")
     boolean noBinaryCheck;
@@ -135,7 +140,8 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Plan checked = UsageException.parsing(() -> validate(GitMetadata.NONE));
-        Host host = registryOptions.host(checked.target().registry(), System.in);
+        Host host = registryOptions.host(checked.target().registry(), System.in,
+                checked.alsoTo().stream().map(ImageReference::registry).toList());
         if (programs != null) {
             host = host.withPrograms(programs);
         }
@@ -186,7 +192,7 @@ final class BuildCommand implements Callable<Integer> {
             try {
                 if (publish) {
                     BuildAndPublishResult result = engine.buildAndPublish(new BuildAndPublishRequest(request,
-                            plan.extraTags(), plan.format(), plan.annotations(), plan.checks()),
+                            plan.extraTags(), plan.format(), plan.annotations(), plan.checks(), plan.alsoTo()),
                             building);
                     built = result.build();
                     published = result.published();
@@ -250,6 +256,7 @@ final class BuildCommand implements Callable<Integer> {
         if (!publish) {
             for (Map.Entry<String, Boolean> option : Map.of("--tag", !tags.isEmpty(), "--annotation",
                     !annotations.isEmpty(), "--format", format != null, "--no-binary-check", noBinaryCheck,
+                    "--also-to", !alsoTo.isEmpty(),
                     "--binary-budget, --all-binaries and --all-binaries-layers", binaryOptions.given()).entrySet()) {
                 if (option.getValue()) {
                     throw new UsageException(option.getKey() + " is about publishing the index: add --publish,"
@@ -314,7 +321,9 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         request.build(); // checks the request as a whole now
-        return new Plan(targetRef, request, indexFormat, checks, extraTags, indexAnnotations);
+        List<ImageReference> further = alsoTo.stream().map(ImageReference::parse).toList();
+        PublishRequest.checkFurtherTargets(targetRef, further);
+        return new Plan(targetRef, request, indexFormat, checks, extraTags, indexAnnotations, further);
     }
 
     /**
@@ -322,7 +331,7 @@ final class BuildCommand implements Callable<Integer> {
      * tags and the annotations.
      */
     record Plan(ImageReference target, BuildRequest.Builder request, IndexFormat format, CheckPolicy checks,
-                List<String> extraTags, Map<String, String> annotations) {
+                List<String> extraTags, Map<String, String> annotations, List<ImageReference> alsoTo) {
     }
 
     private List<Platform> parsePlatforms() {

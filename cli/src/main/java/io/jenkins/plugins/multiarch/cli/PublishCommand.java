@@ -44,6 +44,11 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "An index annotation (OCI only). Repeatable.")
     List<String> annotations = new ArrayList<>();
 
+    @Option(names = "--also-to", paramLabel = "REGISTRY/REPO[:TAG]",
+            description = "Publish the same index to this repository too, on any registry: under TAG, or without one"
+                    + " under every tag. Every target gets every image before any tag is written. Repeatable.")
+    List<String> alsoTo = new ArrayList<>();
+
     @Option(names = "--dry-run", description = "Resolve and verify everything, print what would be published, write nothing.")
     boolean dryRun;
 
@@ -68,7 +73,9 @@ final class PublishCommand implements Callable<Integer> {
         ImageReference given = UsageException.parsing(this::checkOptions);
         PublishResult result;
         try (Multiarch engine = Multiarch.create()) {
-            Host host = registryOptions.host(given.registry(), System.in)
+            List<ImageReference> further = UsageException.parsing(this::alsoToTargets);
+            Host host = registryOptions.host(given.registry(), System.in,
+                            further.stream().map(ImageReference::registry).toList())
                     .withLog(line -> spec.commandLine().getErr().println(line));
             GitMetadata git = gitOptions.read(engine, given, registryOptions.settings(), host);
             git.logLines().forEach(line -> spec.commandLine().getErr().println("multiarch: " + line));
@@ -95,6 +102,7 @@ final class PublishCommand implements Callable<Integer> {
             IndexFormat.parse(format);
             PublishRequest.parseAnnotations(annotations);
             binaryOptions.publishPolicy(noBinaryCheck);
+            alsoToTargets();
             return given;
         }
         return request(GitMetadata.NONE).target();
@@ -113,6 +121,10 @@ final class PublishCommand implements Callable<Integer> {
         }
         return new PublishRequest(targetRef, git.extraTags(targetRef, tags), parsed, IndexFormat.parse(format),
                 git.annotations(PublishRequest.parseAnnotations(annotations)), dryRun,
-                binaryOptions.publishPolicy(noBinaryCheck), registryOptions.settings());
+                binaryOptions.publishPolicy(noBinaryCheck), registryOptions.settings(), alsoToTargets());
+    }
+
+    private List<ImageReference> alsoToTargets() {
+        return alsoTo.stream().map(ImageReference::parse).toList();
     }
 }

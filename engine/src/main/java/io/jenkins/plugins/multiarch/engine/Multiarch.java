@@ -174,7 +174,7 @@ public final class Multiarch implements AutoCloseable {
             List<PlatformSource> sources = built.images().stream()
                     .map(image -> new PlatformSource(image.platform(), image.digestReference())).toList();
             PublishRequest publish = new PublishRequest(build.target(), request.extraTags(), sources, request.format(),
-                    request.annotations(), false, request.checks(), build.registries());
+                    request.annotations(), false, request.checks(), build.registries(), request.alsoTo());
             return new BuildAndPublishResult(built, publisher(client, publish, host).publish(publish));
         });
     }
@@ -203,8 +203,9 @@ public final class Multiarch implements AutoCloseable {
         return new BuildResult(target, tool.toString(), images);
     }
 
-    private static Publisher publisher(RegistryClient client, PublishRequest request, Host host) {
-        return new Publisher(client, request.checks().checks(), host.log()::line);
+    private Publisher publisher(RegistryClient client, PublishRequest request, Host host) {
+        return new Publisher(client, request.checks().checks(), host.log()::line,
+                registry -> client(registry, request.registries(), host));
     }
 
     private RegistryClient client(String registry, RegistrySettings settings, Host host) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformResult;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.publish.TargetResult;
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import java.util.List;
 import java.util.TreeMap;
@@ -29,6 +30,20 @@ public final class PublishOutput {
                     : String.join(", ", result.tagsWritten())).append('\n');
             if (!result.tagsUnchanged().isEmpty()) {
                 sb.append("  tags unchanged: ").append(String.join(", ", result.tagsUnchanged()))
+                        .append(" (already this index)\n");
+            }
+        }
+        for (TargetResult target : result.alsoTo()) {
+            if (result.dryRun()) {
+                sb.append("  also to ").append(target.repository()).append(" (not written): ")
+                        .append(String.join(", ", target.tagsWritten())).append('\n');
+                continue;
+            }
+            sb.append("  also to ").append(target.repository()).append(":\n");
+            sb.append("    tags written:   ").append(target.tagsWritten().isEmpty() ? "-"
+                    : String.join(", ", target.tagsWritten())).append('\n');
+            if (!target.tagsUnchanged().isEmpty()) {
+                sb.append("    tags unchanged: ").append(String.join(", ", target.tagsUnchanged()))
                         .append(" (already this index)\n");
             }
         }
@@ -57,6 +72,15 @@ public final class PublishOutput {
         result.tagsWritten().forEach(written::add);
         ArrayNode unchanged = root.putArray("tagsUnchanged");
         result.tagsUnchanged().forEach(unchanged::add);
+        ArrayNode further = root.putArray("alsoTo");
+        for (TargetResult target : result.alsoTo()) {
+            ObjectNode node = further.addObject();
+            node.put("repository", target.repository());
+            ArrayNode w = node.putArray("tagsWritten");
+            target.tagsWritten().forEach(w::add);
+            ArrayNode u = node.putArray("tagsUnchanged");
+            target.tagsUnchanged().forEach(u::add);
+        }
         ArrayNode list = root.putArray("platforms");
         for (PlatformResult p : result.platforms()) {
             ObjectNode node = list.addObject();

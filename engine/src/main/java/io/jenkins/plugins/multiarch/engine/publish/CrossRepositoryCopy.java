@@ -14,18 +14,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
- * Puts images from other repositories of the registry into the target repository by digest, so the index can list
- * them. Blobs are gathered over all images first: a base layer that two platforms share is mounted once, not once
- * per platform (and not twice at the same time). Three rounds, each in parallel: which manifests the target lacks;
- * one mount per distinct blob; one manifest PUT per image. No tag is written.
+ * Puts images from other repositories into the target repository by digest, so the index can list them. Blobs are
+ * gathered over all images first: a base layer that two platforms share is copied once, not once per platform (and
+ * not twice at the same time). Three rounds, each in parallel: which manifests the target lacks; one mount (same
+ * registry) or one streamed copy (another registry: read from the source, uploaded as it is read, never held in
+ * memory; skipped where the target has the blob) per distinct blob; one manifest PUT per image. No tag is written.
  */
 final class CrossRepositoryCopy {
 
     private final RegistryClient client;
+    private final RegistryClient source;
     private final ExecutorService pool;
 
+    /** Within one registry: blobs are mounted. */
     CrossRepositoryCopy(RegistryClient client, ExecutorService pool) {
-        this.client = client;
+        this(client, client, pool);
+    }
+
+    /**
+     * @param target the target registry's client
+     * @param source the sources' registry's client; when it is another registry, blobs are streamed across
+     */
+    CrossRepositoryCopy(RegistryClient target, RegistryClient source, ExecutorService pool) {
+        this.client = target;
+        this.source = source;
         this.pool = pool;
     }
 
@@ -34,7 +46,7 @@ final class CrossRepositoryCopy {
         String where = client.registry() + "/" + targetRepo;
         Map<Digest, ResolvedImage> foreign = new LinkedHashMap<>();
         for (ResolvedImage image : images) {
-            if (!image.source().repository().equals(targetRepo)) {
+            if (source != client || !image.source().repository().equals(targetRepo)) {
                 foreign.putIfAbsent(image.manifest().digest(), image);
             }
         }
@@ -49,14 +61,24 @@ final class CrossRepositoryCopy {
         }
         // Each distinct blob once, from the first image that has it.
         Map<Digest, String> blobs = new LinkedHashMap<>();
+        Map<Digest, Long> sizes = new LinkedHashMap<>();
         for (ResolvedImage image : missing) {
             blobs.putIfAbsent(image.image().config().digest(), image.source().repository());
-            image.image().layers().forEach(layer -> blobs.putIfAbsent(layer.digest(), image.source().repository()));
+            sizes.putIfAbsent(image.image().config().digest(), image.image().config().size());
+            image.image().layers().forEach(layer -> {
+                blobs.putIfAbsent(layer.digest(), image.source().repository());
+                sizes.putIfAbsent(layer.digest(), layer.size());
+            });
         }
         all(where, new ArrayList<>(blobs.entrySet()), blob -> {
-            client.mountBlob(targetRepo, blob.getKey(), blob.getValue());
+            if (source == client) {
+                client.mountBlob(targetRepo, blob.getKey(), blob.getValue());
+            } else {
+                client.uploadBlob(targetRepo, blob.getKey(), sizes.get(blob.getKey()),
+                        () -> source.openBlob(blob.getValue(), blob.getKey()));
+            }
             return blob.getKey();
-        }, blob -> "blob " + blob.getKey() + " from " + blob.getValue());
+        }, blob -> "blob " + blob.getKey() + " from " + source.registry() + "/" + blob.getValue());
         all(where, missing, image -> client.putManifest(targetRepo, image.manifest().digest().toString(),
                 image.manifest().bytes(), image.manifest().mediaType()), this::name);
     }

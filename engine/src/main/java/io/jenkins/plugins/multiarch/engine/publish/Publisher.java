@@ -10,6 +10,7 @@ import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
 import io.jenkins.plugins.multiarch.engine.util.Futures;
@@ -23,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +44,7 @@ public final class Publisher {
     private final RegistryClient client;
     private final CheckRunner checkRunner;
     private final Consumer<String> log;
+    private final Function<String, RegistryClient> otherRegistries;
 
     /**
      * @param client a client for the target registry (every source is on it)
@@ -48,18 +52,46 @@ public final class Publisher {
      * @param log    progress lines for a person
      */
     public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log) {
+        this(client, checks, log, registry -> {
+            throw new IllegalStateException("no client for registry " + registry);
+        });
+    }
+
+    /** @param otherRegistries makes a client for another registry that a further target ({@code alsoTo}) is on */
+    public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log,
+                     Function<String, RegistryClient> otherRegistries) {
         this.client = client;
         this.checkRunner = new CheckRunner(checks, log);
         this.log = log;
+        this.otherRegistries = otherRegistries;
+    }
+
+    /** A further target: its repository, the client of its registry, its tags and what they point at now. */
+    private record Further(ImageReference reference, RegistryClient client, List<String> tags,
+                           Map<String, CompletableFuture<Optional<Descriptor>>> current) {
+        String label(String tag) {
+            return reference.repositoryName() + ":" + tag;
+        }
     }
 
     public PublishResult publish(PublishRequest request) {
         String targetRepo = request.target().repository();
         client.requestAccess(targetRepo, !request.dryRun());
         request.sources().forEach(s -> client.requestAccess(s.reference().repository(), false));
-        client.authenticate();
+        Map<String, RegistryClient> clients = new LinkedHashMap<>();
+        clients.put(client.registry(), client);
+        List<Further> further = new ArrayList<>();
+        for (ImageReference other : request.alsoTo()) {
+            RegistryClient c = clients.computeIfAbsent(other.registry(), otherRegistries);
+            c.requestAccess(other.repository(), !request.dryRun());
+            further.add(new Further(other, c, request.tagsFor(other), new LinkedHashMap<>()));
+        }
+        // Every registry's login is checked before anything is read or written.
+        clients.values().forEach(RegistryClient::authenticate);
         List<String> tags = request.tags();
-        ExecutorService pool = DaemonPool.create("multiarch-publish", Math.min(16, request.sources().size() + tags.size()));
+        int furtherTags = further.stream().mapToInt(f -> f.tags().size()).sum();
+        ExecutorService pool = DaemonPool.create("multiarch-publish",
+                Math.min(16, request.sources().size() + tags.size() + furtherTags));
         try {
             // Round 1: resolve sources and read current tags together.
             ImageResolver resolver = new ImageResolver(client);
@@ -70,6 +102,11 @@ public final class Publisher {
             Map<String, CompletableFuture<Optional<Descriptor>>> current = new LinkedHashMap<>();
             for (String tag : tags) {
                 current.put(tag, async(pool, () -> client.headManifest(targetRepo, tag)));
+            }
+            for (Further f : further) {
+                for (String tag : f.tags()) {
+                    f.current().put(tag, async(pool, () -> f.client().headManifest(f.reference().repository(), tag)));
+                }
             }
             List<String> problems = new ArrayList<>();
             List<ResolvedImage> images = new ArrayList<>();
@@ -131,12 +168,48 @@ public final class Publisher {
                     written.add(tag);
                 }
             }
+            List<TargetResult> furtherResults = new ArrayList<>();
+            List<TagWriter.TagWrite> furtherWrites = new ArrayList<>();
+            List<String> furtherUnchanged = new ArrayList<>();
+            for (Further f : further) {
+                List<String> fWritten = new ArrayList<>();
+                List<String> fUnchanged = new ArrayList<>();
+                for (String tag : f.tags()) {
+                    Optional<Descriptor> now = Futures.await(f.current().get(tag));
+                    if (now.isPresent() && now.get().digest().equals(indexDigest)) {
+                        fUnchanged.add(tag);
+                        furtherUnchanged.add(f.label(tag));
+                    } else {
+                        fWritten.add(tag);
+                        furtherWrites.add(new TagWriter.TagWrite(f.client(), f.reference().repository(), tag,
+                                f.label(tag)));
+                    }
+                }
+                furtherResults.add(new TargetResult(f.reference().repositoryName(), fWritten, fUnchanged));
+            }
             if (!request.dryRun()) {
-                // Round 2: children from other repositories of this registry must exist in the target repository.
+                // Round 2: children from other repositories must exist in the target repository, and in every
+                // further target, before any tag is written anywhere.
                 new CrossRepositoryCopy(client, pool).copyInto(targetRepo, images);
+                for (Further f : further) {
+                    new CrossRepositoryCopy(f.client(), client, pool).copyInto(f.reference().repository(), images);
+                }
                 // Then the index under each tag, one after another: a failure leaves a known prefix written.
-                new TagWriter(client).write(targetRepo, written, unchanged, indexDigest, indexBytes, index.mediaType());
+                if (further.isEmpty()) {
+                    new TagWriter(client).write(targetRepo, written, unchanged, indexDigest, indexBytes,
+                            index.mediaType());
+                } else {
+                    String main = request.target().repositoryName();
+                    List<TagWriter.TagWrite> writes = new ArrayList<>();
+                    written.forEach(tag -> writes.add(new TagWriter.TagWrite(client, targetRepo, tag, main + ":" + tag)));
+                    writes.addAll(furtherWrites);
+                    List<String> allUnchanged = new ArrayList<>();
+                    unchanged.forEach(tag -> allUnchanged.add(main + ":" + tag));
+                    allUnchanged.addAll(furtherUnchanged);
+                    TagWriter.writeInOrder(writes, allUnchanged, indexDigest, indexBytes, index.mediaType());
+                }
                 unchanged.forEach(tag -> log.accept("tag " + tag + " already points at " + indexDigest + "; not written"));
+                furtherUnchanged.forEach(tag -> log.accept(tag + " already points at " + indexDigest + "; not written"));
             }
             List<PlatformResult> platforms = new ArrayList<>();
             for (ResolvedImage image : images) {
@@ -145,8 +218,10 @@ public final class Publisher {
                         checkResults.get(image)));
             }
             platforms.sort((a, b) -> a.platform().compareTo(b.platform()));
+            Map<String, Long> requests = new TreeMap<>();
+            clients.values().forEach(c -> c.statistics().snapshot().forEach((k, v) -> requests.merge(k, v, Long::sum)));
             return new PublishResult(request.target().repositoryName(), indexDigest, index.mediaType(),
-                    indexBytes.length, written, unchanged, platforms, request.dryRun(), client.statistics().snapshot());
+                    indexBytes.length, written, unchanged, platforms, request.dryRun(), requests, furtherResults);
         } finally {
             DaemonPool.close(pool);
         }

@@ -90,6 +90,25 @@ class PublishRequestTest {
     }
 
     @Test
+    void furtherTargetsGetTheirOwnTagOrEveryTagAndEachRepositoryOnce() {
+        ImageReference target = ImageReference.parse(TARGET);
+        PublishRequest request = new PublishRequest(target, List.of("latest"), TWO, IndexFormat.OCI, Map.of(), false,
+                null, null, List.of(ImageReference.parse("mirror.example.com/app"),
+                        ImageReference.parse("mirror.example.com/other:stable")));
+
+        assertThat(request.tagsFor(request.alsoTo().get(0))).containsExactlyElementsOf(request.tags());
+        assertThat(request.tagsFor(request.alsoTo().get(1))).containsExactly("stable");
+        assertThatThrownBy(() -> new PublishRequest(target, List.of(), TWO, IndexFormat.OCI, Map.of(), false, null,
+                null, List.of(ImageReference.parse(target.repositoryName() + ":other"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("repository " + target.repositoryName() + " is given as a target twice");
+        assertThatThrownBy(() -> new PublishRequest(target, List.of(), TWO, IndexFormat.OCI, Map.of(), false, null,
+                null, List.of(ImageReference.parse("mirror.example.com/app@sha256:" + "a".repeat(64)))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("further target 'mirror.example.com/app@sha256:").hasMessageContaining("names a digest");
+    }
+
+    @Test
     void targetWithoutTag() {
         assertThatThrownBy(() -> request("registry.example.com/team/app", List.of(), TWO))
                 .isInstanceOf(InvalidInputException.class)
