@@ -49,6 +49,11 @@ final class PublishCommand implements Callable<Integer> {
                     + " under every tag. Every target gets every image before any tag is written. Repeatable.")
     List<String> alsoTo = new ArrayList<>();
 
+    @Option(names = "--no-attestations",
+            description = "Leave out the attestation manifests (buildx provenance and SBOM) that index sources list for"
+                    + " their images; by default each chosen image's are kept.")
+    boolean noAttestations;
+
     @Option(names = "--dry-run", description = "Resolve and verify everything, print what would be published, write nothing.")
     boolean dryRun;
 
@@ -121,7 +126,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         return new PublishRequest(targetRef, git.extraTags(targetRef, tags), parsed, IndexFormat.parse(format),
                 git.annotations(PublishRequest.parseAnnotations(annotations)), dryRun,
-                binaryOptions.publishPolicy(noBinaryCheck), registryOptions.settings(), alsoToTargets());
+                binaryOptions.publishPolicy(noBinaryCheck), registryOptions.settings(), alsoToTargets(), !noAttestations);
     }
 
     private List<ImageReference> alsoToTargets() {

@@ -57,6 +57,10 @@ public final class PublishOutput {
             sb.append(String.format(row, p.platform().describe(), p.digest(), Sizes.human(p.imageSize()), p.source(),
                     p.checkSummary()));
         }
+        for (PlatformResult p : platforms) {
+            p.attestations().forEach(a -> sb.append("  attestation of ").append(p.platform().describe()).append(": ")
+                    .append(a).append(" (kept)\n"));
+        }
         return sb.toString();
     }
 
@@ -94,6 +98,8 @@ public final class PublishOutput {
             node.put("manifestSize", p.manifestSize());
             node.put("imageSize", p.imageSize());
             Json.checks(node.putArray("checks"), p.checks());
+            ArrayNode kept = node.putArray("attestations");
+            p.attestations().forEach(a -> kept.add(a.toString()));
         }
         ObjectNode counts = root.putObject("requests");
         new TreeMap<>(result.requests()).forEach(counts::put);

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.engine.image.Attestation;
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
+import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
@@ -41,32 +44,46 @@ final class CrossRepositoryCopy {
         this.pool = pool;
     }
 
-    /** @throws PublishException naming every blob or manifest that could not be copied */
+    /** One manifest to copy: where it is, its bytes, and what it refers to. */
+    private record Unit(String sourceRepo, ManifestResponse manifest, ImageManifest image, String name) {
+    }
+
+    /**
+     * Copies the images (and their attestation manifests, which are kept with them) into {@code targetRepo}.
+     *
+     * @throws PublishException naming every blob or manifest that could not be copied
+     */
     void copyInto(String targetRepo, List<ResolvedImage> images) {
         String where = client.registry() + "/" + targetRepo;
-        Map<Digest, ResolvedImage> foreign = new LinkedHashMap<>();
+        Map<Digest, Unit> foreign = new LinkedHashMap<>();
         for (ResolvedImage image : images) {
             if (source != client || !image.source().repository().equals(targetRepo)) {
-                foreign.putIfAbsent(image.manifest().digest(), image);
+                String repo = image.source().repository();
+                foreign.putIfAbsent(image.manifest().digest(), new Unit(repo, image.manifest(), image.image(),
+                        image.declared() + " image " + repo + "@" + image.manifest().digest()));
+                for (Attestation a : image.attestations()) {
+                    foreign.putIfAbsent(a.manifest().digest(), new Unit(repo, a.manifest(), a.image(),
+                            image.declared() + " attestation " + repo + "@" + a.manifest().digest()));
+                }
             }
         }
-        List<ResolvedImage> candidates = new ArrayList<>(foreign.values());
+        List<Unit> candidates = new ArrayList<>(foreign.values());
         List<Boolean> present = all(where, candidates,
-                image -> client.headManifest(targetRepo, image.manifest().digest().toString()).isPresent(), this::name);
-        List<ResolvedImage> missing = new ArrayList<>();
+                unit -> client.headManifest(targetRepo, unit.manifest().digest().toString()).isPresent(), Unit::name);
+        List<Unit> missing = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (!present.get(i)) {
                 missing.add(candidates.get(i));
             }
         }
-        // Each distinct blob once, from the first image that has it.
+        // Each distinct blob once, from the first manifest that has it.
         Map<Digest, String> blobs = new LinkedHashMap<>();
         Map<Digest, Long> sizes = new LinkedHashMap<>();
-        for (ResolvedImage image : missing) {
-            blobs.putIfAbsent(image.image().config().digest(), image.source().repository());
-            sizes.putIfAbsent(image.image().config().digest(), image.image().config().size());
-            image.image().layers().forEach(layer -> {
-                blobs.putIfAbsent(layer.digest(), image.source().repository());
+        for (Unit unit : missing) {
+            blobs.putIfAbsent(unit.image().config().digest(), unit.sourceRepo());
+            sizes.putIfAbsent(unit.image().config().digest(), unit.image().config().size());
+            unit.image().layers().forEach(layer -> {
+                blobs.putIfAbsent(layer.digest(), unit.sourceRepo());
                 sizes.putIfAbsent(layer.digest(), layer.size());
             });
         }
@@ -79,13 +96,10 @@ final class CrossRepositoryCopy {
             }
             return blob.getKey();
         }, blob -> "blob " + blob.getKey() + " from " + source.registry() + "/" + blob.getValue());
-        all(where, missing, image -> client.putManifest(targetRepo, image.manifest().digest().toString(),
-                image.manifest().bytes(), image.manifest().mediaType()), this::name);
+        all(where, missing, unit -> client.putManifest(targetRepo, unit.manifest().digest().toString(),
+                unit.manifest().bytes(), unit.manifest().mediaType()), Unit::name);
     }
 
-    private String name(ResolvedImage image) {
-        return image.declared() + " image " + image.source().repository() + "@" + image.manifest().digest();
-    }
 
     /**
      * Runs {@code work} on every item at once and waits for all of it; the results in item order.

@@ -28,10 +28,20 @@ import java.util.TreeMap;
  * @param registries  how the registry is reached
  * @param alsoTo      further targets for the same index, {@code registry/repository[:tag]}: with a tag, under that
  *                    tag only; without, under every tag of {@link #tags()}
+ * @param keepAttestations carry each image's attestation manifests (buildx provenance, SBOM) from an index source
+ *                    into the published index
  */
 public record PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
                              IndexFormat format, Map<String, String> annotations, boolean dryRun, CheckPolicy checks,
-                             RegistrySettings registries, List<ImageReference> alsoTo) implements Serializable {
+                             RegistrySettings registries, List<ImageReference> alsoTo, boolean keepAttestations)
+        implements Serializable {
+
+    /** Keeping attestations. */
+    public PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
+                          IndexFormat format, Map<String, String> annotations, boolean dryRun, CheckPolicy checks,
+                          RegistrySettings registries, List<ImageReference> alsoTo) {
+        this(target, extraTags, sources, format, annotations, dryRun, checks, registries, alsoTo, true);
+    }
 
     /** To the target alone. */
     public PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
@@ -93,12 +103,12 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
 
     /** The same request with other checks. */
     public PublishRequest withChecks(CheckPolicy value) {
-        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, value, registries, alsoTo);
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, value, registries, alsoTo, keepAttestations);
     }
 
     /** The same request reaching the registry with other settings. */
     public PublishRequest withRegistries(RegistrySettings value) {
-        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, checks, value, alsoTo);
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, checks, value, alsoTo, keepAttestations);
     }
 
     /** The tags the index goes under in a further target: its own tag, else all of {@link #tags()}. */

@@ -97,7 +97,8 @@ public final class Publisher {
             ImageResolver resolver = new ImageResolver(client);
             List<CompletableFuture<ResolvedImage>> resolving = new ArrayList<>();
             for (PlatformSource source : request.sources()) {
-                resolving.add(async(pool, () -> resolver.resolve(source.platform(), source.reference())));
+                resolving.add(async(pool, () -> resolver.resolve(source.platform(), source.reference(),
+                        request.keepAttestations())));
             }
             Map<String, CompletableFuture<Optional<Descriptor>>> current = new LinkedHashMap<>();
             for (String tag : tags) {
@@ -149,9 +150,11 @@ public final class Publisher {
             for (ResolvedImage image : images) {
                 children.add(image.manifest().descriptor().withPlatform(indexPlatform(image)));
             }
+            List<Descriptor> attestations = new ArrayList<>();
+            images.forEach(image -> image.attestations().forEach(a -> attestations.add(a.entry())));
             ManifestIndex index;
             try {
-                index = IndexAssembler.assemble(request.format(), children, request.annotations());
+                index = IndexAssembler.assemble(request.format(), children, attestations, request.annotations());
             } catch (InvalidInputException e) {
                 throw new PublishException("nothing was published", List.of(e.getMessage()));
             }
@@ -215,7 +218,7 @@ public final class Publisher {
             for (ResolvedImage image : images) {
                 platforms.add(new PlatformResult(indexPlatform(image), image.source(), image.manifest().digest(),
                         image.manifest().mediaType(), image.manifest().bytes().length, image.image().contentSize(),
-                        checkResults.get(image)));
+                        checkResults.get(image), image.attestations().stream().map(a -> a.manifest().digest()).toList()));
             }
             platforms.sort((a, b) -> a.platform().compareTo(b.platform()));
             Map<String, Long> requests = new TreeMap<>();
