@@ -38,6 +38,11 @@ import java.util.function.Supplier;
  * is put under each tag that does not already point at it, one tag after another in the order given, stopping at
  * the first failure ({@link TagWriteException}). No tag is written when any source fails, and a re-run that changes
  * nothing writes nothing.
+ *
+ * <p>Further targets ({@link PublishRequest#alsoTo()}) get the same index bytes: every target's login is settled
+ * first, each target's tags are read in round (1), every target gets every image (and the attestation manifests
+ * kept with them) in round (2) before any tag is written anywhere, and then the tags of the main target and of each
+ * further target are written one after another; a failure names each tag as {@code registry/repository:tag}.
  */
 public final class Publisher {
 
