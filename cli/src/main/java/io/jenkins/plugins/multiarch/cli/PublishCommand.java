@@ -31,7 +31,8 @@ final class PublishCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--source", paramLabel = "PLATFORM=REF", required = true,
-            description = "An image and the platform it is for, e.g. linux/arm64=registry:5000/app@sha256:... Repeatable.")
+            description = "An image and the platform it is for, e.g. linux/arm64=registry:5000/app@sha256:..., on any"
+                    + " registry (one elsewhere is copied into the target repository). Repeatable.")
     List<String> sources = new ArrayList<>();
 
     @Option(names = "--tag", paramLabel = "TAG", description = "A further tag for the same index. Repeatable.")
@@ -79,8 +80,9 @@ final class PublishCommand implements Callable<Integer> {
         PublishResult result;
         try (Multiarch engine = Multiarch.create()) {
             List<ImageReference> further = UsageException.parsing(this::alsoToTargets);
-            Host host = registryOptions.host(given.registry(), System.in,
-                            further.stream().map(ImageReference::registry).toList())
+            List<String> otherRegistries = new ArrayList<>(further.stream().map(ImageReference::registry).toList());
+            sources.forEach(source -> otherRegistries.add(PlatformSource.parse(source).reference().registry()));
+            Host host = registryOptions.host(given.registry(), System.in, otherRegistries)
                     .withLog(line -> spec.commandLine().getErr().println(line));
             GitMetadata git = gitOptions.read(engine, given, registryOptions.settings(), host);
             git.logLines().forEach(line -> spec.commandLine().getErr().println("multiarch: " + line));

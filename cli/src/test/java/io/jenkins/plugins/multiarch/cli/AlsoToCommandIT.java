@@ -92,6 +92,25 @@ class AlsoToCommandIT {
     }
 
     @Test
+    void sourcesOnAnotherRegistryAreCopiedIntoTheTarget() throws Exception {
+        Files.writeString(dockerConfig.resolve("config.json"), "{\"auths\":{\"" + main.host() + "\":{\"auth\":\""
+                + main.credentials().base64UserColonPassword() + "\"}}}");
+        String target = mirror.host() + "/cross/app:1.0";
+
+        MultiarchProcess.Outcome outcome = MultiarchProcess.run(MIRROR_PASSWORD + "\n",
+                Map.of("DOCKER_CONFIG", dockerConfig.toString()), "publish", target,
+                "--source", "linux/amd64=" + main.host() + "/cli/app@" + amd64,
+                "--source", "linux/arm64=" + main.host() + "/cli/app@" + arm64,
+                "--username", "mirror-bot", "--password-stdin");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(outcome.stdout()).contains("tags written:   1.0");
+        assertThat(Skopeo.rawConfig(mirror.host() + "/cross/app@" + amd64, mirror.credentials()))
+                .contains("\"architecture\":\"amd64\"");
+        assertThat(Skopeo.rawManifest(target, mirror.credentials())).contains(amd64, arm64);
+    }
+
+    @Test
     void theSameRepositoryTwiceIsAUsageError() throws Exception {
         MultiarchProcess.Outcome outcome = publish(main.host() + "/cli/app:x", "--also-to", main.host() + "/cli/app:y");
 

@@ -76,11 +76,6 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
                 throw new InvalidInputException("platform " + source.platform() + " is given twice; each platform "
                         + "may have one source");
             }
-            if (!source.reference().registry().equals(target.registry())) {
-                throw new InvalidInputException("source " + source + " is on registry " + source.reference().registry()
-                        + " but the target is on " + target.registry()
-                        + "; push the image to " + target.registry() + " first (e.g. skopeo copy)");
-            }
         }
         for (String tag : extraTags) {
             target.withTag(tag); // validates the tag

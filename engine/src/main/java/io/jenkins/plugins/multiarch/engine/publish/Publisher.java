@@ -52,7 +52,7 @@ public final class Publisher {
     private final Function<String, RegistryClient> otherRegistries;
 
     /**
-     * @param client a client for the target registry (every source is on it)
+     * @param client a client for the target registry (sources on other registries need the other constructor)
      * @param checks what each image must pass before it may be published
      * @param log    progress lines for a person
      */
@@ -62,7 +62,10 @@ public final class Publisher {
         });
     }
 
-    /** @param otherRegistries makes a client for another registry that a further target ({@code alsoTo}) is on */
+    /**
+     * @param otherRegistries makes a client for another registry that a source or a further target ({@code alsoTo})
+     *                        is on
+     */
     public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log,
                      Function<String, RegistryClient> otherRegistries) {
         this.client = client;
@@ -82,9 +85,11 @@ public final class Publisher {
     public PublishResult publish(PublishRequest request) {
         String targetRepo = request.target().repository();
         client.requestAccess(targetRepo, !request.dryRun());
-        request.sources().forEach(s -> client.requestAccess(s.reference().repository(), false));
         Map<String, RegistryClient> clients = new LinkedHashMap<>();
         clients.put(client.registry(), client);
+        // Sources may be on other registries: each registry gets one client, with its own credentials.
+        request.sources().forEach(s -> clients.computeIfAbsent(s.reference().registry(), otherRegistries)
+                .requestAccess(s.reference().repository(), false));
         List<Further> further = new ArrayList<>();
         for (ImageReference other : request.alsoTo()) {
             RegistryClient c = clients.computeIfAbsent(other.registry(), otherRegistries);
@@ -99,9 +104,9 @@ public final class Publisher {
                 Math.min(16, request.sources().size() + tags.size() + furtherTags));
         try {
             // Round 1: resolve sources and read current tags together.
-            ImageResolver resolver = new ImageResolver(client);
             List<CompletableFuture<ResolvedImage>> resolving = new ArrayList<>();
             for (PlatformSource source : request.sources()) {
+                ImageResolver resolver = new ImageResolver(clients.get(source.reference().registry()));
                 resolving.add(async(pool, () -> resolver.resolve(source.platform(), source.reference(),
                         request.keepAttestations())));
             }
@@ -131,7 +136,7 @@ public final class Publisher {
             // Checks may read layers: run them for all platforms at once.
             List<CompletableFuture<List<CheckResult>>> checking = new ArrayList<>();
             for (ResolvedImage image : images) {
-                checking.add(async(pool, () -> checkRunner.run(image, client)));
+                checking.add(async(pool, () -> checkRunner.run(image, clients.get(image.source().registry()))));
             }
             Map<ResolvedImage, List<CheckResult>> checkResults = new LinkedHashMap<>();
             for (int i = 0; i < images.size(); i++) {
@@ -198,9 +203,14 @@ public final class Publisher {
             if (!request.dryRun()) {
                 // Round 2: children from other repositories must exist in the target repository, and in every
                 // further target, before any tag is written anywhere.
-                new CrossRepositoryCopy(client, pool).copyInto(targetRepo, images);
+                Map<String, List<ResolvedImage>> bySourceRegistry = new LinkedHashMap<>();
+                images.forEach(image -> bySourceRegistry.computeIfAbsent(image.source().registry(),
+                        r -> new ArrayList<>()).add(image));
+                bySourceRegistry.forEach((registry, from) ->
+                        new CrossRepositoryCopy(client, clients.get(registry), pool).copyInto(targetRepo, from));
                 for (Further f : further) {
-                    new CrossRepositoryCopy(f.client(), client, pool).copyInto(f.reference().repository(), images);
+                    bySourceRegistry.forEach((registry, from) -> new CrossRepositoryCopy(f.client(),
+                            clients.get(registry), pool).copyInto(f.reference().repository(), from));
                 }
                 // Then the index under each tag, one after another: a failure leaves a known prefix written.
                 if (further.isEmpty()) {
