@@ -98,6 +98,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "With --publish: an index annotation. Repeatable.")
     List<String> annotations = new ArrayList<>();
 
+    @Option(names = "--also-to", paramLabel = "REGISTRY/REPO[:TAG]",
+            description = "With --publish: publish the same index to this repository too (any registry), under TAG or"
+                    + " every tag. Repeatable.")
+    List<String> alsoTo = new ArrayList<>();
+
     @Option(names = "--no-binary-check",
             description = "With --publish: check only each image's config platform, not the program it starts.")
     boolean noBinaryCheck;
@@ -127,15 +132,29 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registryOptions;
 
+    @Mixin
+    GitOptions gitOptions;
+
     /** How programs are found; null: the local host's PATH. Tests replace it. */
     ProgramLookup programs;
 
     @Override
     public Integer call() throws InterruptedException {
-        Plan plan = UsageException.parsing(this::validate);
-        Host host = registryOptions.host(plan.target().registry(), System.in);
+        Plan checked = UsageException.parsing(() -> validate(GitMetadata.NONE));
+        Host host = registryOptions.host(checked.target().registry(), System.in,
+                checked.alsoTo().stream().map(ImageReference::registry).toList());
         if (programs != null) {
             host = host.withPrograms(programs);
+        }
+        Plan plan = checked;
+        if (gitOptions.any()) {
+            // Before any build: a state git cannot tell fails now, and the tags decide the target's {version}.
+            GitMetadata git;
+            try (Multiarch engine = Multiarch.create()) {
+                git = gitOptions.read(engine, checked.target(), registryOptions.settings(), host);
+            }
+            git.logLines().forEach(line -> spec.commandLine().getErr().println("multiarch: " + Printable.escaped(line)));
+            plan = UsageException.parsing(() -> validate(git));
         }
         BuildToolKind kind = builder != null ? builder.kind() : defaultBuilder(host);
         // Usage first (exit 2), then what the machine lacks (exit 1).
@@ -173,8 +192,8 @@ final class BuildCommand implements Callable<Integer> {
             display.start();
             try {
                 if (publish) {
-                    BuildAndPublishResult result = engine.buildAndPublish(new BuildAndPublishRequest(request, tags,
-                            plan.format(), PublishRequest.parseAnnotations(annotations), plan.checks()),
+                    BuildAndPublishResult result = engine.buildAndPublish(new BuildAndPublishRequest(request,
+                            plan.extraTags(), plan.format(), plan.annotations(), plan.checks(), plan.alsoTo()),
                             building);
                     built = result.build();
                     published = result.published();
@@ -221,15 +240,25 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    /** Everything the options say, checked; throws UsageException or InvalidInputException naming the bad input. */
-    Plan validate() {
+    /**
+     * Everything the options say, with git's tags and annotations, checked; throws UsageException or
+     * InvalidInputException naming the bad input. With --tags-from-git and {@link GitMetadata#NONE} (the check before
+     * git is read) TARGET_REF may lack its tag.
+     */
+    Plan validate(GitMetadata git) {
         registryOptions.validate();
+        gitOptions.validate();
+        if (!publish && gitOptions.any()) {
+            throw new UsageException("--tags-from-git and --annotations-from-git are about publishing the index: add"
+                    + " --publish, or leave them out");
+        }
         if (jobs != null && jobs < 1) {
             throw new UsageException("--jobs must be at least 1, got " + jobs);
         }
         if (!publish) {
             for (Map.Entry<String, Boolean> option : Map.of("--tag", !tags.isEmpty(), "--annotation",
                     !annotations.isEmpty(), "--format", format != null, "--no-binary-check", noBinaryCheck,
+                    "--also-to", !alsoTo.isEmpty(),
                     "--binary-budget, --all-binaries and --all-binaries-layers", binaryOptions.given()).entrySet()) {
                 if (option.getValue()) {
                     throw new UsageException(option.getKey() + " is about publishing the index: add --publish,"
@@ -265,14 +294,18 @@ final class BuildCommand implements Callable<Integer> {
                     + " annotations; use --format oci (or auto) to keep them, or leave --annotation out");
         }
         IndexFormat indexFormat = IndexFormat.parse(format == null ? "oci" : format);
-        ImageReference targetRef = ImageReference.parse(target);
+        ImageReference parsedTarget = ImageReference.parse(target);
+        boolean gitTagsToCome = gitOptions.tagsFromGit && git == GitMetadata.NONE;
+        ImageReference targetRef = gitOptions.tagsFromGit && !gitTagsToCome ? git.target(parsedTarget) : parsedTarget;
         CheckPolicy checks = CheckPolicy.standard();
+        List<String> extraTags = git.extraTags(targetRef, tags);
+        Map<String, String> indexAnnotations = Map.of();
         if (publish) {
             // The same checks the publish will make, now, before hours of building.
             checks = binaryOptions.publishPolicy(noBinaryCheck);
-            tags.forEach(targetRef::withTag);
-            PublishRequest.parseAnnotations(annotations);
-            if (targetRef.tag().isEmpty()) {
+            extraTags.forEach(targetRef::withTag);
+            indexAnnotations = git.annotations(PublishRequest.parseAnnotations(annotations));
+            if (targetRef.tag().isEmpty() && !gitTagsToCome) {
                 throw new UsageException("--publish needs a tag in TARGET_REF '" + target + "', e.g. "
                         + targetRef.repositoryName() + ":1.0");
             }
@@ -290,15 +323,21 @@ final class BuildCommand implements Callable<Integer> {
             request.perPlatformTags(tagTemplate);
             if (publish) {
                 // A platform tag equal to an index tag would be overwritten by the index.
-                request.indexTags(tags);
+                request.indexTags(extraTags);
             }
         }
         request.build(); // checks the request as a whole now
-        return new Plan(targetRef, request, indexFormat, checks);
+        List<ImageReference> further = alsoTo.stream().map(ImageReference::parse).toList();
+        PublishRequest.checkFurtherTargets(targetRef, further);
+        return new Plan(targetRef, request, indexFormat, checks, extraTags, indexAnnotations, further);
     }
 
-    /** The validated request, and for --publish the index format and the checks every image must pass. */
-    record Plan(ImageReference target, BuildRequest.Builder request, IndexFormat format, CheckPolicy checks) {
+    /**
+     * The validated request, and for --publish the index format, the checks every image must pass, the further
+     * tags and the annotations.
+     */
+    record Plan(ImageReference target, BuildRequest.Builder request, IndexFormat format, CheckPolicy checks,
+                List<String> extraTags, Map<String, String> annotations, List<ImageReference> alsoTo) {
     }
 
     private List<Platform> parsePlatforms() {

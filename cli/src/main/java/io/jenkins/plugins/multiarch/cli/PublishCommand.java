@@ -1,13 +1,14 @@
 package io.jenkins.plugins.multiarch.cli;
 
-import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.cli.output.PublishOutput;
 import io.jenkins.plugins.multiarch.engine.Multiarch;
+import io.jenkins.plugins.multiarch.engine.host.Host;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
 import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.util.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +32,8 @@ final class PublishCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--source", paramLabel = "PLATFORM=REF", required = true,
-            description = "An image and the platform it is for, e.g. linux/arm64=registry:5000/app@sha256:... Repeatable.")
+            description = "An image and the platform it is for, e.g. linux/arm64=registry:5000/app@sha256:..., on any"
+                    + " registry (one elsewhere is copied into the target repository). Repeatable.")
     List<String> sources = new ArrayList<>();
 
     @Option(names = "--tag", paramLabel = "TAG", description = "A further tag for the same index. Repeatable.")
@@ -43,6 +45,16 @@ final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--annotation", paramLabel = "KEY=VALUE", description = "An index annotation (OCI only). Repeatable.")
     List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--also-to", paramLabel = "REGISTRY/REPO[:TAG]",
+            description = "Publish the same index to this repository too, on any registry: under TAG, or without one"
+                    + " under every tag. Every target gets every image before any tag is written. Repeatable.")
+    List<String> alsoTo = new ArrayList<>();
+
+    @Option(names = "--no-attestations",
+            description = "Leave out the attestation manifests (buildx provenance and SBOM) that index sources list for"
+                    + " their images; by default each chosen image's are kept.")
+    boolean noAttestations;
 
     @Option(names = "--dry-run", description = "Resolve and verify everything, print what would be published, write nothing.")
     boolean dryRun;
@@ -60,13 +72,23 @@ final class PublishCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registryOptions;
 
+    @Mixin
+    GitOptions gitOptions;
+
     @Override
     public Integer call() throws InterruptedException {
-        PublishRequest request = UsageException.parsing(this::request);
+        ImageReference given = UsageException.parsing(this::checkOptions);
         PublishResult result;
         try (Multiarch engine = Multiarch.create()) {
-            result = engine.publish(request, registryOptions.host(request.target().registry(), System.in)
-                    .withLog(line -> spec.commandLine().getErr().println(Printable.escaped(line))));
+            List<ImageReference> further = UsageException.parsing(this::alsoToTargets);
+            List<String> otherRegistries = new ArrayList<>(further.stream().map(ImageReference::registry).toList());
+            sources.forEach(source -> otherRegistries.add(PlatformSource.parse(source).reference().registry()));
+            Host host = registryOptions.host(given.registry(), System.in, otherRegistries)
+                    .withLog(line -> spec.commandLine().getErr().println(Printable.escaped(line)));
+            GitMetadata git = gitOptions.read(engine, given, registryOptions.settings(), host);
+            git.logLines().forEach(line -> spec.commandLine().getErr().println("multiarch: " + Printable.escaped(line)));
+            PublishRequest request = UsageException.parsing(() -> request(git));
+            result = engine.publish(request, host);
         }
         spec.commandLine().getOut().print(output == OutputFormat.json ? PublishOutput.json(result) + "\n"
                 : Printable.lines(PublishOutput.text(result)));
@@ -74,20 +96,47 @@ final class PublishCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Everything the options say, checked before any registry is asked anything. */
-    private PublishRequest request() {
+    /**
+     * Every option checked before any registry is asked anything (git's tags, read from the registry, come after);
+     * returns TARGET_REF.
+     */
+    private ImageReference checkOptions() {
+        gitOptions.validate();
+        if (gitOptions.tagsFromGit) {
+            ImageReference given = ImageReference.parse(target);
+            registryOptions.validate();
+            sources.forEach(PlatformSource::parse);
+            tags.forEach(given::withTag);
+            IndexFormat.parse(format);
+            PublishRequest.parseAnnotations(annotations);
+            binaryOptions.publishPolicy(noBinaryCheck);
+            alsoToTargets();
+            return given;
+        }
+        return request(GitMetadata.NONE).target();
+    }
+
+    /** The request the options and git's tags and annotations make. */
+    private PublishRequest request(GitMetadata git) {
         registryOptions.validate();
         if ("docker".equals(format) && !annotations.isEmpty()) {
             throw new UsageException("--annotation cannot go with --format docker: a Docker manifest list has no"
                     + " annotations; use --format oci (or auto) to keep them, or leave --annotation out");
         }
         ImageReference targetRef = ImageReference.parse(target);
+        if (gitOptions.tagsFromGit) {
+            targetRef = git.target(targetRef);
+        }
         List<PlatformSource> parsed = new ArrayList<>();
         for (String source : sources) {
             parsed.add(PlatformSource.parse(source));
         }
-        return new PublishRequest(targetRef, tags, parsed, IndexFormat.parse(format),
-                PublishRequest.parseAnnotations(annotations), dryRun, binaryOptions.publishPolicy(noBinaryCheck),
-                registryOptions.settings());
+        return new PublishRequest(targetRef, git.extraTags(targetRef, tags), parsed, IndexFormat.parse(format),
+                git.annotations(PublishRequest.parseAnnotations(annotations)), dryRun,
+                binaryOptions.publishPolicy(noBinaryCheck), registryOptions.settings(), alsoToTargets(), !noAttestations);
+    }
+
+    private List<ImageReference> alsoToTargets() {
+        return alsoTo.stream().map(ImageReference::parse).toList();
     }
 }

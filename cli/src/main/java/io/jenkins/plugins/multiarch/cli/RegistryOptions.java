@@ -84,6 +84,22 @@ final class RegistryOptions {
         return user.isPresent() ? local.withCredentials(CredentialProvider.fixed(registry, user.get())) : local;
     }
 
+    /**
+     * As {@link #host(String, InputStream)} for a publish that also writes to {@code otherRegistries}
+     * ({@code --also-to}): --username is for {@code registry} alone, and the other registries use the logins stored
+     * on this machine.
+     */
+    Host host(String registry, InputStream stdin, java.util.Collection<String> otherRegistries) {
+        Optional<Credentials> user = givenCredentials(stdin);
+        Host local = Host.local();
+        if (user.isEmpty()) {
+            return local;
+        }
+        CredentialProvider given = CredentialProvider.fixed(registry, user.get());
+        boolean others = otherRegistries.stream().anyMatch(r -> !r.equals(registry));
+        return local.withCredentials(others ? given.orElse(local.credentials()) : given);
+    }
+
     /** Fails with a usage error when --username and --password-stdin are not given together. */
     void validate() {
         settings(); // the limits' options, before any registry is asked anything

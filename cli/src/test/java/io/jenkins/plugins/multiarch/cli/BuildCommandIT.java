@@ -159,6 +159,33 @@ class BuildCommandIT {
         assertThat(digestOf(byTag)).isEqualTo(amd64);
     }
 
+    @Test
+    void tagsAndAnnotationsFromGitDecideTheIndexTagsAndTheTemplatesVersion() throws Exception {
+        context();
+        io.jenkins.plugins.multiarch.testkit.GitRepository repo = io.jenkins.plugins.multiarch.testkit.GitRepository
+                .init(temp.resolve("checkout"), "main").remote("git@github.com:org/hello.git");
+        String sha = repo.commit("README", "hello", java.time.Instant.parse("2026-10-01T12:00:00Z"));
+        repo.tag("v2.1.0");
+
+        MultiarchProcess.Outcome outcome = build("cli/gitbuilt", "--platform", "linux/amd64", "--builder", "buildah",
+                "--tag-template", "{arch}-{version}", "--publish", "--tags-from-git", "--annotations-from-git",
+                "--git-dir", repo.directory().toString(), "--output", "json");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        JsonNode published = StdoutJson.parse(outcome.stdout()).path("published");
+        assertThat(published.path("tagsWritten")).map(JsonNode::asText)
+                .containsExactly("2.1.0", "2.1", "2", "latest", "sha-" + sha.substring(0, 7));
+        assertThat(TagList.of(registry, "cli/gitbuilt").tags()).containsExactlyInAnyOrder("amd64-2.1.0", "2.1.0",
+                "2.1", "2", "latest", "sha-" + sha.substring(0, 7));
+        JsonNode index = JSON.readTree(Skopeo.rawManifest(registry.host() + "/cli/gitbuilt:2", registry.credentials()));
+        assertThat(index.path("annotations").path("org.opencontainers.image.version").asText()).isEqualTo("2.1.0");
+        assertThat(index.path("annotations").path("org.opencontainers.image.revision").asText()).isEqualTo(sha);
+        assertThat(index.path("annotations").path("org.opencontainers.image.created").asText())
+                .isEqualTo("2026-10-01T12:00:00Z");
+        assertThat(index.path("annotations").path("org.opencontainers.image.source").asText())
+                .isEqualTo("https://github.com/org/hello");
+    }
+
     /** skopeo --raw prints the stored bytes exactly, so their hash is the digest. */
     private static String digestOf(String rawManifest) {
         return Digest.sha256(rawManifest.getBytes(StandardCharsets.UTF_8)).toString();

@@ -47,6 +47,16 @@ class BuildCommandTest {
     }
 
     @Test
+    void gitOptionsNeedPublishAndGitDirNeedsAGitOption() {
+        assertUsageError(build("--platform", "linux/amd64", "--tags-from-git"),
+                "--tags-from-git and --annotations-from-git are about publishing the index: add --publish");
+        assertUsageError(build("--platform", "linux/amd64", "--publish", "--git-dir", context.toString()),
+                "--git-dir is where --tags-from-git and --annotations-from-git read git");
+        assertUsageError(build("--platform", "linux/amd64", "--publish", "--annotations-from-git", "--git-dir",
+                context.resolve("missing").toString()), "--git-dir '" + context.resolve("missing") + "' is not a directory");
+    }
+
+    @Test
     void aBadPlatformIsNamedWithValidOnes() {
         assertUsageError(build("--platform", "linux/amd64,linux/arm65"),
                 "invalid platform 'linux/arm65'", "unknown architecture 'arm65'");

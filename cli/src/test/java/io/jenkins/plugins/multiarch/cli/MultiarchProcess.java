@@ -33,7 +33,8 @@ final class MultiarchProcess {
     /**
      * Runs bin/multiarch with {@code env} added to this process's environment. Credentials come from nowhere unless
      * {@code env} says otherwise: DOCKER_CONFIG is an empty directory and REGISTRY_AUTH_FILE an auth file without
-     * entries, so the developer's own logins cannot make a test pass or fail.
+     * entries, so the developer's own logins cannot make a test pass or fail; and no CI variable of the machine
+     * running the tests says what git state is built ({@link #stripCiGitVariables}).
      */
     static Outcome run(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -42,6 +43,7 @@ final class MultiarchProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         Path scratch = Files.createTempDirectory("multiarch-process");
         try {
+            stripCiGitVariables(builder.environment());
             builder.environment().putAll(noCredentials(scratch));
             builder.environment().putAll(env);
             Path out = scratch.resolve("stdout.txt");
@@ -61,6 +63,16 @@ final class MultiarchProcess {
         } finally {
             deleteRecursively(scratch);
         }
+    }
+
+    /**
+     * The variables by which a CI says what it builds: the tests run inside CI too (Jenkins sets BRANCH_NAME and
+     * GIT_COMMIT, GitHub Actions GITHUB_REF), and --tags-from-git must see only what a test sets.
+     */
+    static void stripCiGitVariables(Map<String, String> env) {
+        env.keySet().removeIf(name -> name.startsWith("GITHUB_") || name.startsWith("CHANGE_")
+                || List.of("TAG_NAME", "BRANCH_NAME", "GIT_COMMIT", "GIT_URL", "GIT_BRANCH", "GIT_DIR", "GIT_WORK_TREE")
+                .contains(name));
     }
 
     private static Map<String, String> noCredentials(Path scratch) throws IOException {

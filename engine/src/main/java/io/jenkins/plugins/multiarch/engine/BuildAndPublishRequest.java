@@ -4,6 +4,8 @@ import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.imagebuild.BuildRequest;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.verify.CheckPolicy;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +20,17 @@ import java.util.TreeMap;
  * @param format      the kind of index
  * @param annotations index annotations
  * @param checks      what every image must pass before the index is written
+ * @param alsoTo      further targets for the same index, as {@link PublishRequest#alsoTo()}
  */
 public record BuildAndPublishRequest(BuildRequest build, List<String> extraTags, IndexFormat format,
-                                     Map<String, String> annotations, CheckPolicy checks) {
+                                     Map<String, String> annotations, CheckPolicy checks,
+                                     List<ImageReference> alsoTo) {
+
+    /** To the build's target alone. */
+    public BuildAndPublishRequest(BuildRequest build, List<String> extraTags, IndexFormat format,
+                                  Map<String, String> annotations, CheckPolicy checks) {
+        this(build, extraTags, format, annotations, checks, List.of());
+    }
 
     public BuildAndPublishRequest {
         Objects.requireNonNull(build, "build");
@@ -40,5 +50,6 @@ public record BuildAndPublishRequest(BuildRequest build, List<String> extraTags,
                     + " automatically) to keep them");
         }
         checks = checks == null ? CheckPolicy.standard() : checks;
+        alsoTo = alsoTo == null ? List.of() : List.copyOf(alsoTo);
     }
 }

@@ -3,6 +3,12 @@ package io.jenkins.plugins.multiarch.engine;
 import io.jenkins.plugins.multiarch.engine.error.CancelledException;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitAnnotations;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitState;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitStateReader;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagPlan;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagRequest;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitTags;
 import io.jenkins.plugins.multiarch.engine.host.Host;
 import io.jenkins.plugins.multiarch.engine.image.ImageInspector;
 import io.jenkins.plugins.multiarch.engine.image.InspectRequest;
@@ -28,6 +34,7 @@ import io.jenkins.plugins.multiarch.engine.verify.ImageVerifier;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyRequest;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyResult;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +99,33 @@ public final class Multiarch implements AutoCloseable {
     }
 
     /**
+     * What is being built, as the host's CI variables ({@link Host#environment()}) or else git in
+     * {@code gitDirectory} (run with the host's commands) say: tag, branch, change, commit and its time, source URL.
+     * Its {@link GitAnnotations} are the index annotations {@code --annotations-from-git} sets.
+     *
+     * @throws InvalidInputException when neither says what is built
+     */
+    public GitState readGitState(Path gitDirectory, Host host) throws InterruptedException {
+        return run(() -> new GitStateReader(host.environment(), host.commands(), gitDirectory).read());
+    }
+
+    /**
+     * The tags the git state gives the target repository ({@link GitTags}): the version and its floating tags
+     * {@code 1.2}, {@code 1}, {@code latest} where no release in the repository is higher, a pre-release's own tag,
+     * {@code pr-N} or the branch, and {@code sha-<7>}. Reads the repository's tags; writes nothing.
+     */
+    public GitTagPlan planGitTags(GitTagRequest request, Host host) throws InterruptedException {
+        return run(() -> {
+            GitState state = new GitStateReader(host.environment(), host.commands(), request.gitDirectory()).read();
+            ImageReference target = request.repository();
+            RegistryClient client = client(target.registry(), request.registries(), host);
+            client.requestAccess(target.repository(), false);
+            List<String> existing = client.listTags(target.repository());
+            return GitTags.plan(state, existing);
+        });
+    }
+
+    /**
      * The builder tool a build would use on this host, after checking that the request suits it: the named one, or
      * the first installed of {@link BuildToolKind#DEFAULT_ORDER}.
      *
@@ -140,7 +174,7 @@ public final class Multiarch implements AutoCloseable {
             List<PlatformSource> sources = built.images().stream()
                     .map(image -> new PlatformSource(image.platform(), image.digestReference())).toList();
             PublishRequest publish = new PublishRequest(build.target(), request.extraTags(), sources, request.format(),
-                    request.annotations(), false, request.checks(), build.registries());
+                    request.annotations(), false, request.checks(), build.registries(), request.alsoTo());
             return new BuildAndPublishResult(built, publisher(client, publish, host).publish(publish));
         });
     }
@@ -169,8 +203,9 @@ public final class Multiarch implements AutoCloseable {
         return new BuildResult(target, tool.toString(), images);
     }
 
-    private static Publisher publisher(RegistryClient client, PublishRequest request, Host host) {
-        return new Publisher(client, request.checks().checks(), host.log()::line);
+    private Publisher publisher(RegistryClient client, PublishRequest request, Host host) {
+        return new Publisher(client, request.checks().checks(), host.log()::line,
+                registry -> client(registry, request.registries(), host));
     }
 
     private RegistryClient client(String registry, RegistrySettings settings, Host host) {

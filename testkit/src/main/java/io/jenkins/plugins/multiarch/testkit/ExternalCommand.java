@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,11 +30,18 @@ final class ExternalCommand {
     }
 
     static Output run(List<String> command, Duration timeout) {
+        return run(command, Map.of(), timeout);
+    }
+
+    /** With {@code env} added to this process's environment. */
+    static Output run(List<String> command, Map<String, String> env, Duration timeout) {
         Path outputDir = Directories.createTemp("rig-cmd-");
         try {
             Path stdout = outputDir.resolve("stdout");
             Path stderr = outputDir.resolve("stderr");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            Process process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())

@@ -44,6 +44,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private volatile Duration dripInterval = Duration.ofMillis(100);
     private volatile String locationBase;
     private volatile boolean declineMounts;
+    private volatile boolean paginateTagLists;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
     private LoopbackHttpServer server;
     private final java.util.concurrent.Semaphore stalledArrivals = new java.util.concurrent.Semaphore(0);
@@ -192,6 +193,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers {@code GET /v2/<name>/tags/list?n=N[&last=T]} with one page of the registry's tags, in lexical order as
+     * the distribution spec has it, and a {@code Link: <...?last=T&n=N>; rel="next"} header while more follow: a
+     * registry that pages its tag lists (Distribution 2.8 ignores {@code n} and sends every tag).
+     */
+    public FaultInjectingProxy paginateTagLists() {
+        this.paginateTagLists = true;
+        return this;
+    }
+
     /** How many client connections the proxy has accepted. */
     public int connections() {
         return connections.get();
@@ -314,6 +325,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
             request = new HttpRequestMessage(request.method(), request.path(), request.version(), request.headers(),
                     request.body());
         }
+        boolean paging = paginateTagLists && "GET".equals(request.method()) && request.path().endsWith("/tags/list")
+                && request.query() != null && request.query().contains("n=");
+        String pageQuery = request.query();
+        if (paging) {
+            request = new HttpRequestMessage(request.method(), request.path(), request.version(), request.headers(),
+                    request.body());
+        }
         HttpResponseMessage response;
         try {
             response = connection.exchange(request);
@@ -323,6 +341,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
                     + e.getMessage()));
         }
         record(request, response.status(), fault != null);
+        if (paging && response.status() == 200) {
+            return tagPage(request.path(), pageQuery, response);
+        }
         HttpResponseMessage answer = new HttpResponseMessage(response.status(), response.reason(),
                 rewriteLocations(response.headers()), response.body());
         return fault == null ? answer : withBodyFault(answer, fault.bodyFault());
@@ -390,6 +411,32 @@ public final class FaultInjectingProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static HttpResponseMessage tagPage(String path, String query, HttpResponseMessage whole) throws IOException {
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        int n = Integer.parseInt(params.get("n"));
+        String last = params.get("last");
+        com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(whole.body());
+        List<String> all = new ArrayList<>();
+        root.path("tags").forEach(t -> all.add(t.asText()));
+        all.sort(null);
+        List<String> after = all.stream().filter(t -> last == null || t.compareTo(last) > 0).toList();
+        List<String> page = after.subList(0, Math.min(n, after.size()));
+        String body = JSON.writeValueAsString(Map.of("name", root.path("name").asText(), "tags", page));
+        if (after.size() <= n) {
+            return HttpResponseMessage.json(200, body);
+        }
+        String next = path + "?last=" + java.net.URLEncoder.encode(page.get(page.size() - 1),
+                java.nio.charset.StandardCharsets.UTF_8) + "&n=" + n;
+        return HttpResponseMessage.json(200, body, new HttpField("Link", "<" + next + ">; rel=\"next\""));
     }
 
     private void record(HttpRequestMessage request, int status, boolean injected) {

@@ -45,6 +45,10 @@ public final class RequiredTool {
         return locate("skopeo", "skopeo");
     }
 
+    public static Path git() {
+        return locate("git", "git");
+    }
+
     public static Path docker() {
         return locate("docker", "docker.io");
     }

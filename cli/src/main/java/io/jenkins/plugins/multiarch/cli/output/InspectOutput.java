@@ -17,20 +17,35 @@ public final class InspectOutput {
 
     public static String text(InspectResult result) {
         List<InspectResult.Entry> platforms = result.platforms();
+        long attestations = platforms.stream().filter(e -> e.attestationOf().isPresent()).count();
+        long images = platforms.size() - attestations;
         StringBuilder sb = new StringBuilder();
         sb.append(result.reference()).append('\n');
         sb.append("  ").append(MediaTypes.describe(result.mediaType())).append(' ').append(result.digest()).append(", ")
-                .append(platforms.size()).append(platforms.size() == 1 ? " platform" : " platforms").append('\n');
+                .append(images).append(images == 1 ? " platform" : " platforms")
+                .append(attestations == 0 ? "" : ", " + attestations + (attestations == 1 ? " attestation" : " attestations"))
+                .append('\n');
         new TreeMap<>(result.annotations()).forEach((k, v) -> sb.append("  ").append(k).append('=').append(v)
                 .append('\n'));
         int width = Math.max("PLATFORM".length(),
-                platforms.stream().mapToInt(e -> label(e.platform()).length()).max().orElse(0));
+                platforms.stream().mapToInt(e -> label(e, platforms).length()).max().orElse(0));
         sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", "PLATFORM", "DIGEST", "SIZE", "TYPE"));
         for (InspectResult.Entry e : platforms) {
-            sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", label(e.platform()), e.digest(),
-                    Sizes.human(e.imageSize()), MediaTypes.describe(e.mediaType())));
+            sb.append(String.format("  %-" + width + "s  %-71s  %10s  %s%n", label(e, platforms), e.digest(),
+                    Sizes.human(e.imageSize()), e.attestationOf().isPresent() ? "attestation (" 
+                            + MediaTypes.describe(e.mediaType()) + ")" : MediaTypes.describe(e.mediaType())));
         }
         return sb.toString();
+    }
+
+    /** The platform; for an attestation, {@code attestation of linux/arm64} (its image's platform). */
+    private static String label(InspectResult.Entry e, List<InspectResult.Entry> all) {
+        if (e.attestationOf().isEmpty()) {
+            return label(e.platform());
+        }
+        String subject = e.attestationOf().get();
+        return "attestation of " + all.stream().filter(o -> o.digest().toString().equals(subject)).findFirst()
+                .map(o -> label(o.platform())).orElse(subject);
     }
 
     /** {@code windows/amd64 (os.version 10.0.17763.5458)}; null for an index entry without a platform. */
@@ -57,6 +72,7 @@ public final class InspectOutput {
             node.put("mediaType", e.mediaType());
             node.put("manifestSize", e.manifestSize());
             node.put("imageSize", e.imageSize());
+            e.attestationOf().ifPresent(subject -> node.put("attestationOf", subject));
         }
         return Json.write(root);
     }

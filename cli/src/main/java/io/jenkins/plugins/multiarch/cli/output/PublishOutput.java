@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformResult;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.publish.TargetResult;
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import java.util.List;
 import java.util.TreeMap;
@@ -32,6 +33,20 @@ public final class PublishOutput {
                         .append(" (already this index)\n");
             }
         }
+        for (TargetResult target : result.alsoTo()) {
+            if (result.dryRun()) {
+                sb.append("  also to ").append(target.repository()).append(" (not written): ")
+                        .append(String.join(", ", target.tagsWritten())).append('\n');
+                continue;
+            }
+            sb.append("  also to ").append(target.repository()).append(":\n");
+            sb.append("    tags written:   ").append(target.tagsWritten().isEmpty() ? "-"
+                    : String.join(", ", target.tagsWritten())).append('\n');
+            if (!target.tagsUnchanged().isEmpty()) {
+                sb.append("    tags unchanged: ").append(String.join(", ", target.tagsUnchanged()))
+                        .append(" (already this index)\n");
+            }
+        }
         int width = platforms.stream().mapToInt(p -> p.platform().describe().length()).max().orElse(8);
         width = Math.max(width, "PLATFORM".length());
         int sourceWidth = Math.max("SOURCE".length(),
@@ -41,6 +56,10 @@ public final class PublishOutput {
         for (PlatformResult p : platforms) {
             sb.append(String.format(row, p.platform().describe(), p.digest(), Sizes.human(p.imageSize()), p.source(),
                     p.checkSummary()));
+        }
+        for (PlatformResult p : platforms) {
+            p.attestations().forEach(a -> sb.append("  attestation of ").append(p.platform().describe()).append(": ")
+                    .append(a).append(" (kept)\n"));
         }
         return sb.toString();
     }
@@ -57,6 +76,15 @@ public final class PublishOutput {
         result.tagsWritten().forEach(written::add);
         ArrayNode unchanged = root.putArray("tagsUnchanged");
         result.tagsUnchanged().forEach(unchanged::add);
+        ArrayNode further = root.putArray("alsoTo");
+        for (TargetResult target : result.alsoTo()) {
+            ObjectNode node = further.addObject();
+            node.put("repository", target.repository());
+            ArrayNode w = node.putArray("tagsWritten");
+            target.tagsWritten().forEach(w::add);
+            ArrayNode u = node.putArray("tagsUnchanged");
+            target.tagsUnchanged().forEach(u::add);
+        }
         ArrayNode list = root.putArray("platforms");
         for (PlatformResult p : result.platforms()) {
             ObjectNode node = list.addObject();
@@ -70,6 +98,8 @@ public final class PublishOutput {
             node.put("manifestSize", p.manifestSize());
             node.put("imageSize", p.imageSize());
             Json.checks(node.putArray("checks"), p.checks());
+            ArrayNode kept = node.putArray("attestations");
+            p.attestations().forEach(a -> kept.add(a.toString()));
         }
         ObjectNode counts = root.putObject("requests");
         new TreeMap<>(result.requests()).forEach(counts::put);

@@ -10,6 +10,7 @@ import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.util.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,11 +49,12 @@ public final class Host {
     private final Path dockerConfigDirectory;
     private final Path buildxConfigDirectory;
     private final boolean local;
+    private final Map<String, String> environment;
 
     private Host(CommandRunner commands, BuildWorkspaceFactory workspaces, CredentialProvider credentials,
                  CredentialProvider toolCredentials, LineSink log, BuildProgress progress, Clock clock, Sleeper sleeper,
                  ProgramLookup programs, Platform platform, Path dockerConfigDirectory, Path buildxConfigDirectory,
-                 boolean local) {
+                 boolean local, Map<String, String> environment) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.workspaces = Objects.requireNonNull(workspaces, "workspaces");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -66,6 +68,7 @@ public final class Host {
         this.dockerConfigDirectory = dockerConfigDirectory;
         this.buildxConfigDirectory = buildxConfigDirectory;
         this.local = local;
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     }
 
     /**
@@ -86,14 +89,15 @@ public final class Host {
     public static Host explicit() {
         return new Host(CommandRunner.none(), BuildWorkspaceFactory.none(), CredentialProvider.none(),
                 CredentialProvider.none(), LineSink.discard(), BuildProgress.none(), Clock.systemUTC(), Sleeper.system(),
-                ProgramLookup.none(), null, null, null, false);
+                ProgramLookup.none(), null, null, null, false, Map.of());
     }
 
     static Host local(CommandRunner commands, BuildWorkspaceFactory workspaces, CredentialProvider ambient,
-                      ProgramLookup programs, Platform platform, Path dockerConfig, Path buildxConfig) {
+                      ProgramLookup programs, Platform platform, Path dockerConfig, Path buildxConfig,
+                      Map<String, String> environment) {
         return new Host(commands, workspaces, ambient, CredentialProvider.none(), LineSink.discard(),
                 BuildProgress.none(), Clock.systemUTC(), Sleeper.system(), programs, platform, dockerConfig,
-                buildxConfig, true);
+                buildxConfig, true, environment);
     }
 
     /** Runs the builder tools' commands (on a Jenkins agent: processes on that agent). */
@@ -160,6 +164,15 @@ public final class Host {
         return Optional.ofNullable(buildxConfigDirectory);
     }
 
+    /**
+     * The variables of the build's environment that the engine itself reads: the CI's description of what is built
+     * ({@code TAG_NAME}, {@code BRANCH_NAME}, {@code GITHUB_REF} ...). This process's environment on the local host;
+     * empty on an explicit host until given (inside Jenkins: the build's environment).
+     */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     /** True for {@link #local()} and hosts made from it. */
     public boolean isLocal() {
         return local;
@@ -167,12 +180,12 @@ public final class Host {
 
     public Host withCommands(CommandRunner value) {
         return new Host(value, workspaces, credentials, toolCredentials, log, progress, clock, sleeper, programs,
-                platform, dockerConfigDirectory, buildxConfigDirectory, local);
+                platform, dockerConfigDirectory, buildxConfigDirectory, local, environment);
     }
 
     public Host withWorkspaces(BuildWorkspaceFactory value) {
         return new Host(commands, value, credentials, toolCredentials, log, progress, clock, sleeper, programs,
-                platform, dockerConfigDirectory, buildxConfigDirectory, local);
+                platform, dockerConfigDirectory, buildxConfigDirectory, local, environment);
     }
 
     /**
@@ -181,46 +194,51 @@ public final class Host {
      */
     public Host withCredentials(CredentialProvider value) {
         return new Host(commands, workspaces, value, value, log, progress, clock, sleeper, programs, platform,
-                dockerConfigDirectory, buildxConfigDirectory, local);
+                dockerConfigDirectory, buildxConfigDirectory, local, environment);
+    }
+
+    public Host withEnvironment(Map<String, String> value) {
+        return new Host(commands, workspaces, credentials, toolCredentials, log, progress, clock, sleeper, programs,
+                platform, dockerConfigDirectory, buildxConfigDirectory, local, value);
     }
 
     public Host withLog(LineSink value) {
         return new Host(commands, workspaces, credentials, toolCredentials, value, progress, clock, sleeper, programs,
-                platform, dockerConfigDirectory, buildxConfigDirectory, local);
+                platform, dockerConfigDirectory, buildxConfigDirectory, local, environment);
     }
 
     public Host withProgress(BuildProgress value) {
         return new Host(commands, workspaces, credentials, toolCredentials, log, value, clock, sleeper, programs,
-                platform, dockerConfigDirectory, buildxConfigDirectory, local);
+                platform, dockerConfigDirectory, buildxConfigDirectory, local, environment);
     }
 
     public Host withClock(Clock value) {
         return new Host(commands, workspaces, credentials, toolCredentials, log, progress, value, sleeper, programs,
-                platform, dockerConfigDirectory, buildxConfigDirectory, local);
+                platform, dockerConfigDirectory, buildxConfigDirectory, local, environment);
     }
 
     public Host withSleeper(Sleeper value) {
         return new Host(commands, workspaces, credentials, toolCredentials, log, progress, clock, value, programs,
-                platform, dockerConfigDirectory, buildxConfigDirectory, local);
+                platform, dockerConfigDirectory, buildxConfigDirectory, local, environment);
     }
 
     public Host withPrograms(ProgramLookup value) {
         return new Host(commands, workspaces, credentials, toolCredentials, log, progress, clock, sleeper, value,
-                platform, dockerConfigDirectory, buildxConfigDirectory, local);
+                platform, dockerConfigDirectory, buildxConfigDirectory, local, environment);
     }
 
     public Host withPlatform(Platform value) {
         return new Host(commands, workspaces, credentials, toolCredentials, log, progress, clock, sleeper, programs,
-                value, dockerConfigDirectory, buildxConfigDirectory, local);
+                value, dockerConfigDirectory, buildxConfigDirectory, local, environment);
     }
 
     public Host withDockerConfigDirectory(Path value) {
         return new Host(commands, workspaces, credentials, toolCredentials, log, progress, clock, sleeper, programs,
-                platform, value, buildxConfigDirectory, local);
+                platform, value, buildxConfigDirectory, local, environment);
     }
 
     public Host withBuildxConfigDirectory(Path value) {
         return new Host(commands, workspaces, credentials, toolCredentials, log, progress, clock, sleeper, programs,
-                platform, dockerConfigDirectory, value, local);
+                platform, dockerConfigDirectory, value, local, environment);
     }
 }

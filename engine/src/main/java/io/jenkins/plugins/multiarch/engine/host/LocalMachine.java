@@ -29,7 +29,7 @@ final class LocalMachine {
                 .orElse(ContainersAuthFile.fromEnvironment(env, home));
         return Host.local(new LocalCommandRunner(), LocalBuildWorkspace.factory(null), ambient,
                 ProgramLookup.onPath(env.get("PATH")), HostPlatform.ofThisJvm().orElse(null), dockerConfig,
-                buildxConfigDirectory(env, home).orElse(null));
+                buildxConfigDirectory(env, home).orElse(null), env);
     }
 
     /** {@code $DOCKER_CONFIG}, else {@code ~/.docker}. */

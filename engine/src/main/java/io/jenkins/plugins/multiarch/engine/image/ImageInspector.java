@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.image;
 
+import io.jenkins.plugins.multiarch.engine.oci.Attestations;
+
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
 import io.jenkins.plugins.multiarch.engine.oci.ImageConfig;
 import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
@@ -72,6 +74,7 @@ public final class ImageInspector {
                 imageSize = image.contentSize();
             }
         }
-        return new InspectResult.Entry(child.platform(), child.digest(), child.mediaType(), child.size(), imageSize);
+        return new InspectResult.Entry(child.platform(), child.digest(), child.mediaType(), child.size(), imageSize,
+                Attestations.subjectOf(child).orElse(null));
     }
 }

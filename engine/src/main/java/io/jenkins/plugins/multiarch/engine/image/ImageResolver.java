@@ -1,5 +1,9 @@
 package io.jenkins.plugins.multiarch.engine.image;
 
+import io.jenkins.plugins.multiarch.engine.oci.Attestations;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
@@ -27,9 +31,19 @@ public final class ImageResolver {
         this.client = client;
     }
 
+    /** The image, without its attestations. */
     public ResolvedImage resolve(Platform platform, ImageReference source) {
+        return resolve(platform, source, false);
+    }
+
+    /**
+     * @param withAttestations also read the attestation manifests an index source lists for the chosen image (one
+     *                         request each)
+     */
+    public ResolvedImage resolve(Platform platform, ImageReference source, boolean withAttestations) {
         ManifestResponse response = client.getManifest(source.repository(), source.manifestReference());
         Manifest manifest = response.parse();
+        List<Attestation> attestations = new ArrayList<>();
         if (manifest instanceof ManifestIndex index) {
             Descriptor child = index.childFor(platform).orElseThrow(() -> new MultiarchException(
                     platform + " source " + source + " is an index without a " + platform + " image; it has "
@@ -41,9 +55,25 @@ public final class ImageResolver {
                 throw new MultiarchException(platform + " source " + source + ": its " + platform
                         + " entry is itself an index; nested indexes are not supported");
             }
+            if (withAttestations) {
+                for (Descriptor entry : index.manifests()) {
+                    if (Attestations.subjectOf(entry).filter(child.digest().toString()::equals).isPresent()) {
+                        attestations.add(attestation(platform, source, entry));
+                    }
+                }
+            }
         }
         ImageManifest image = (ImageManifest) manifest;
         ImageConfig config = ManifestCodec.parseConfig(client.getBlob(source.repository(), image.config().digest()));
-        return new ResolvedImage(platform, source, response, image, config);
+        return new ResolvedImage(platform, source, response, image, config, attestations);
+    }
+
+    private Attestation attestation(Platform platform, ImageReference source, Descriptor entry) {
+        ManifestResponse response = client.getManifest(source.repository(), entry.digest().toString());
+        if (!(response.parse() instanceof ImageManifest image)) {
+            throw new MultiarchException(platform + " source " + source + ": its attestation " + entry.digest()
+                    + " is not an image manifest (" + response.mediaType() + ")");
+        }
+        return new Attestation(entry, response, image);
     }
 }

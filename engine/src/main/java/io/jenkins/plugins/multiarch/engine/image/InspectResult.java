@@ -89,8 +89,16 @@ public boolean isIndex() {
         private final String mediaType;
         private final long manifestSize;
         private final long imageSize;
+        private final String attestationOf;
 
         public Entry(Platform platform, Digest digest, String mediaType, long manifestSize, long imageSize) {
+            this(platform, digest, mediaType, manifestSize, imageSize, null);
+        }
+
+        /** @param attestationOf for an attestation manifest's entry, the digest of the image it is about */
+        public Entry(Platform platform, Digest digest, String mediaType, long manifestSize, long imageSize,
+                     String attestationOf) {
+            this.attestationOf = attestationOf;
             this.platform = platform;
             this.digest = digest;
             this.mediaType = mediaType;
@@ -101,6 +109,11 @@ public boolean isIndex() {
         /** The index entry's platform; null for an entry without one. */
         public Platform platform() {
             return platform;
+        }
+
+        /** For an attestation manifest (buildx provenance, SBOM): the digest of the image it is about. */
+        public java.util.Optional<String> attestationOf() {
+            return java.util.Optional.ofNullable(attestationOf);
         }
 
         /** The manifest's digest. */
@@ -125,12 +138,12 @@ public boolean isIndex() {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Entry other && java.util.Objects.equals(platform, other.platform) && java.util.Objects.equals(digest, other.digest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(manifestSize, other.manifestSize) && java.util.Objects.equals(imageSize, other.imageSize);
+            return o instanceof Entry other && java.util.Objects.equals(platform, other.platform) && java.util.Objects.equals(digest, other.digest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(manifestSize, other.manifestSize) && java.util.Objects.equals(imageSize, other.imageSize) && java.util.Objects.equals(attestationOf, other.attestationOf);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(platform, digest, mediaType, manifestSize, imageSize);
+            return java.util.Objects.hash(platform, digest, mediaType, manifestSize, imageSize, attestationOf);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.index;
 
+import io.jenkins.plugins.multiarch.engine.oci.Attestations;
+
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
@@ -33,6 +35,45 @@ public final class IndexAssembler {
      * @throws IllegalArgumentException when the format cannot hold these children or annotations
      */
     public static ManifestIndex assemble(IndexFormat format, List<Descriptor> children, Map<String, String> annotations) {
+        return assemble(format, children, List.of(), annotations);
+    }
+
+    /**
+     * With attestation manifests (buildx provenance and SBOM entries, {@link Attestations}), listed after the images
+     * as buildx lists them, each entry unchanged, in the order of the images they are about.
+     *
+     * @param attestations entries as the source index listed them; each names its image's digest
+     */
+    public static ManifestIndex assemble(IndexFormat format, List<Descriptor> children, List<Descriptor> attestations,
+                                         Map<String, String> annotations) {
+        if (attestations.isEmpty()) {
+            return assembleImages(format, children, annotations);
+        }
+        if (format == IndexFormat.DOCKER) {
+            throw new InvalidInputException("a Docker manifest list cannot carry the images' " + attestations.size()
+                    + " attestation manifests (their entries need annotations); publish an OCI index, or publish"
+                    + " without attestations");
+        }
+        ManifestIndex images = assembleImages(IndexFormat.OCI, children, annotations);
+        List<String> order = images.manifests().stream().map(d -> d.digest().toString()).toList();
+        List<Descriptor> sorted = new ArrayList<>(attestations);
+        sorted.sort(Comparator.comparing((Descriptor d) -> order.indexOf(Attestations.subjectOf(d).orElse("")))
+                .thenComparing(d -> d.digest().toString()));
+        List<Descriptor> all = new ArrayList<>(images.manifests());
+        for (Descriptor a : sorted) {
+            if (!order.contains(Attestations.subjectOf(a).orElse(""))) {
+                throw new InvalidInputException("attestation " + a.digest() + " is about "
+                        + Attestations.subjectOf(a).orElse("no image") + ", which the index does not list");
+            }
+            if (all.stream().noneMatch(d -> d.digest().equals(a.digest()))) {
+                all.add(a);
+            }
+        }
+        return new ManifestIndex(images.mediaType(), all, images.annotations());
+    }
+
+    private static ManifestIndex assembleImages(IndexFormat format, List<Descriptor> children,
+                                                Map<String, String> annotations) {
         if (children.isEmpty()) {
             throw new InvalidInputException("an index needs at least one platform image");
         }

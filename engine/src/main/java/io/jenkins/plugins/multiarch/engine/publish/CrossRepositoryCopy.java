@@ -1,6 +1,9 @@
 package io.jenkins.plugins.multiarch.engine.publish;
 
+import io.jenkins.plugins.multiarch.engine.image.Attestation;
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
+import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
@@ -14,56 +17,89 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
- * Puts images from other repositories of the registry into the target repository by digest, so the index can list
- * them. Blobs are gathered over all images first: a base layer that two platforms share is mounted once, not once
- * per platform (and not twice at the same time). Three rounds, each in parallel: which manifests the target lacks;
- * one mount per distinct blob; one manifest PUT per image. No tag is written.
+ * Puts images from other repositories into the target repository by digest, so the index can list them. Blobs are
+ * gathered over all images first: a base layer that two platforms share is copied once, not once per platform (and
+ * not twice at the same time). Three rounds, each in parallel: which manifests the target lacks; one mount (same
+ * registry) or one streamed copy (another registry: read from the source, uploaded as it is read, never held in
+ * memory; skipped where the target has the blob) per distinct blob; one manifest PUT per image. No tag is written.
  */
 final class CrossRepositoryCopy {
 
     private final RegistryClient client;
+    private final RegistryClient source;
     private final ExecutorService pool;
 
+    /** Within one registry: blobs are mounted. */
     CrossRepositoryCopy(RegistryClient client, ExecutorService pool) {
-        this.client = client;
+        this(client, client, pool);
+    }
+
+    /**
+     * @param target the target registry's client
+     * @param source the sources' registry's client; when it is another registry, blobs are streamed across
+     */
+    CrossRepositoryCopy(RegistryClient target, RegistryClient source, ExecutorService pool) {
+        this.client = target;
+        this.source = source;
         this.pool = pool;
     }
 
-    /** @throws PublishException naming every blob or manifest that could not be copied */
+    /** One manifest to copy: where it is, its bytes, and what it refers to. */
+    private record Unit(String sourceRepo, ManifestResponse manifest, ImageManifest image, String name) {
+    }
+
+    /**
+     * Copies the images (and their attestation manifests, which are kept with them) into {@code targetRepo}.
+     *
+     * @throws PublishException naming every blob or manifest that could not be copied
+     */
     void copyInto(String targetRepo, List<ResolvedImage> images) {
         String where = client.registry() + "/" + targetRepo;
-        Map<Digest, ResolvedImage> foreign = new LinkedHashMap<>();
+        Map<Digest, Unit> foreign = new LinkedHashMap<>();
         for (ResolvedImage image : images) {
-            if (!image.source().repository().equals(targetRepo)) {
-                foreign.putIfAbsent(image.manifest().digest(), image);
+            if (source != client || !image.source().repository().equals(targetRepo)) {
+                String repo = image.source().repository();
+                foreign.putIfAbsent(image.manifest().digest(), new Unit(repo, image.manifest(), image.image(),
+                        image.declared() + " image " + repo + "@" + image.manifest().digest()));
+                for (Attestation a : image.attestations()) {
+                    foreign.putIfAbsent(a.manifest().digest(), new Unit(repo, a.manifest(), a.image(),
+                            image.declared() + " attestation " + repo + "@" + a.manifest().digest()));
+                }
             }
         }
-        List<ResolvedImage> candidates = new ArrayList<>(foreign.values());
+        List<Unit> candidates = new ArrayList<>(foreign.values());
         List<Boolean> present = all(where, candidates,
-                image -> client.headManifest(targetRepo, image.manifest().digest().toString()).isPresent(), this::name);
-        List<ResolvedImage> missing = new ArrayList<>();
+                unit -> client.headManifest(targetRepo, unit.manifest().digest().toString()).isPresent(), Unit::name);
+        List<Unit> missing = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             if (!present.get(i)) {
                 missing.add(candidates.get(i));
             }
         }
-        // Each distinct blob once, from the first image that has it.
+        // Each distinct blob once, from the first manifest that has it.
         Map<Digest, String> blobs = new LinkedHashMap<>();
-        for (ResolvedImage image : missing) {
-            blobs.putIfAbsent(image.image().config().digest(), image.source().repository());
-            image.image().layers().forEach(layer -> blobs.putIfAbsent(layer.digest(), image.source().repository()));
+        Map<Digest, Long> sizes = new LinkedHashMap<>();
+        for (Unit unit : missing) {
+            blobs.putIfAbsent(unit.image().config().digest(), unit.sourceRepo());
+            sizes.putIfAbsent(unit.image().config().digest(), unit.image().config().size());
+            unit.image().layers().forEach(layer -> {
+                blobs.putIfAbsent(layer.digest(), unit.sourceRepo());
+                sizes.putIfAbsent(layer.digest(), layer.size());
+            });
         }
         all(where, new ArrayList<>(blobs.entrySet()), blob -> {
-            client.mountBlob(targetRepo, blob.getKey(), blob.getValue());
+            if (source == client) {
+                client.mountBlob(targetRepo, blob.getKey(), blob.getValue());
+            } else {
+                client.uploadBlob(targetRepo, blob.getKey(), sizes.get(blob.getKey()),
+                        () -> source.openBlob(blob.getValue(), blob.getKey()));
+            }
             return blob.getKey();
-        }, blob -> "blob " + blob.getKey() + " from " + blob.getValue());
-        all(where, missing, image -> client.putManifest(targetRepo, image.manifest().digest().toString(),
-                image.manifest().bytes(), image.manifest().mediaType()), this::name);
+        }, blob -> "blob " + blob.getKey() + " from " + source.registry() + "/" + blob.getValue());
+        all(where, missing, unit -> client.putManifest(targetRepo, unit.manifest().digest().toString(),
+                unit.manifest().bytes(), unit.manifest().mediaType()), Unit::name);
     }
 
-    private String name(ResolvedImage image) {
-        return image.declared() + " image " + image.source().repository() + "@" + image.manifest().digest();
-    }
 
     /**
      * Runs {@code work} on every item at once and waits for all of it; the results in item order.

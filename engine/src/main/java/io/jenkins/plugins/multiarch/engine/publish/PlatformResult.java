@@ -19,8 +19,15 @@ public final class PlatformResult implements java.io.Serializable {
     private final long manifestSize;
     private final long imageSize;
     private final List<CheckResult> checks;
+    private final List<Digest> attestations;
 
     public PlatformResult(Platform platform, ImageReference source, Digest digest, String mediaType, long manifestSize, long imageSize, List<CheckResult> checks) {
+        this(platform, source, digest, mediaType, manifestSize, imageSize, checks, List.of());
+    }
+
+    /** @param attestations the image's attestation manifests the index carries */
+    public PlatformResult(Platform platform, ImageReference source, Digest digest, String mediaType, long manifestSize, long imageSize, List<CheckResult> checks, List<Digest> attestations) {
+        this.attestations = List.copyOf(attestations);
         checks = List.copyOf(checks);
         this.platform = platform;
         this.source = source;
@@ -29,6 +36,11 @@ public final class PlatformResult implements java.io.Serializable {
         this.manifestSize = manifestSize;
         this.imageSize = imageSize;
         this.checks = checks;
+    }
+
+    /** The digests of the image's attestation manifests (buildx provenance, SBOM) that the index carries. */
+    public List<Digest> attestations() {
+        return attestations;
     }
 
     /** The platform of the index entry (with the config's os.version). */
@@ -76,7 +88,7 @@ public String checkSummary() {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PlatformResult other && java.util.Objects.equals(platform, other.platform) && java.util.Objects.equals(source, other.source) && java.util.Objects.equals(digest, other.digest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(manifestSize, other.manifestSize) && java.util.Objects.equals(imageSize, other.imageSize) && java.util.Objects.equals(checks, other.checks);
+        return o instanceof PlatformResult other && java.util.Objects.equals(platform, other.platform) && java.util.Objects.equals(source, other.source) && java.util.Objects.equals(digest, other.digest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(manifestSize, other.manifestSize) && java.util.Objects.equals(imageSize, other.imageSize) && java.util.Objects.equals(checks, other.checks) && attestations.equals(other.attestations);
     }
 
     @Override

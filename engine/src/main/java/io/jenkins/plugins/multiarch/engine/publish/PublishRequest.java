@@ -26,10 +26,29 @@ import java.util.TreeMap;
  * @param dryRun      resolve and verify everything, write nothing
  * @param checks      what every image must pass first
  * @param registries  how the registry is reached
+ * @param alsoTo      further targets for the same index, {@code registry/repository[:tag]}: with a tag, under that
+ *                    tag only; without, under every tag of {@link #tags()}
+ * @param keepAttestations carry each image's attestation manifests (buildx provenance, SBOM) from an index source
+ *                    into the published index
  */
 public record PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
                              IndexFormat format, Map<String, String> annotations, boolean dryRun, CheckPolicy checks,
-                             RegistrySettings registries) implements Serializable {
+                             RegistrySettings registries, List<ImageReference> alsoTo, boolean keepAttestations)
+        implements Serializable {
+
+    /** Keeping attestations. */
+    public PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
+                          IndexFormat format, Map<String, String> annotations, boolean dryRun, CheckPolicy checks,
+                          RegistrySettings registries, List<ImageReference> alsoTo) {
+        this(target, extraTags, sources, format, annotations, dryRun, checks, registries, alsoTo, true);
+    }
+
+    /** To the target alone. */
+    public PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
+                          IndexFormat format, Map<String, String> annotations, boolean dryRun, CheckPolicy checks,
+                          RegistrySettings registries) {
+        this(target, extraTags, sources, format, annotations, dryRun, checks, registries, List.of());
+    }
 
     /** With the standard checks ({@link CheckPolicy#standard()}) and default registry settings. */
     public PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
@@ -57,15 +76,12 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
                 throw new InvalidInputException("platform " + source.platform() + " is given twice; each platform "
                         + "may have one source");
             }
-            if (!source.reference().registry().equals(target.registry())) {
-                throw new InvalidInputException("source " + source + " is on registry " + source.reference().registry()
-                        + " but the target is on " + target.registry()
-                        + "; push the image to " + target.registry() + " first (e.g. skopeo copy)");
-            }
         }
         for (String tag : extraTags) {
             target.withTag(tag); // validates the tag
         }
+        alsoTo = alsoTo == null ? List.of() : List.copyOf(alsoTo);
+        checkFurtherTargets(target, alsoTo);
         extraTags = List.copyOf(extraTags);
         sources = List.copyOf(sources);
         annotations = Map.copyOf(new TreeMap<>(annotations));
@@ -88,12 +104,17 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
 
     /** The same request with other checks. */
     public PublishRequest withChecks(CheckPolicy value) {
-        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, value, registries);
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, value, registries, alsoTo, keepAttestations);
     }
 
     /** The same request reaching the registry with other settings. */
     public PublishRequest withRegistries(RegistrySettings value) {
-        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, checks, value);
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, checks, value, alsoTo, keepAttestations);
+    }
+
+    /** The tags the index goes under in a further target: its own tag, else all of {@link #tags()}. */
+    public List<String> tagsFor(ImageReference further) {
+        return further.tag().map(List::of).orElseGet(this::tags);
     }
 
     /** Every tag the index goes under, the target's first, without repeats. */
@@ -102,6 +123,26 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
         tags.add(target.tag().orElseThrow());
         tags.addAll(extraTags);
         return new ArrayList<>(tags);
+    }
+
+    /**
+     * Each further target names a repository (and perhaps a tag), no digest, and no repository is a target twice.
+     *
+     * @throws InvalidInputException naming the target that is not
+     */
+    public static void checkFurtherTargets(ImageReference target, List<ImageReference> alsoTo) {
+        Set<String> repositories = new HashSet<>();
+        repositories.add(target.repositoryName());
+        for (ImageReference other : alsoTo) {
+            if (other.digest().isPresent()) {
+                throw new InvalidInputException("further target '" + other + "' names a digest; give "
+                        + other.repositoryName() + " (every tag) or " + other.repositoryName() + ":TAG");
+            }
+            if (!repositories.add(other.repositoryName())) {
+                throw new InvalidInputException("repository " + other.repositoryName() + " is given as a target twice;"
+                        + " name each repository once (further tags of the main target go with --tag)");
+            }
+        }
     }
 
     /** Parses {@code KEY=VALUE} annotations. */

@@ -21,8 +21,16 @@ public final class PublishResult implements java.io.Serializable {
     private final List<PlatformResult> platforms;
     private final boolean dryRun;
     private final Map<String, Long> requests;
+    private final List<TargetResult> alsoTo;
 
     public PublishResult(String repository, Digest indexDigest, String mediaType, long indexSize, List<String> tagsWritten, List<String> tagsUnchanged, List<PlatformResult> platforms, boolean dryRun, Map<String, Long> requests) {
+        this(repository, indexDigest, mediaType, indexSize, tagsWritten, tagsUnchanged, platforms, dryRun, requests,
+                List.of());
+    }
+
+    /** @param alsoTo what was done in each further target, in the order given */
+    public PublishResult(String repository, Digest indexDigest, String mediaType, long indexSize, List<String> tagsWritten, List<String> tagsUnchanged, List<PlatformResult> platforms, boolean dryRun, Map<String, Long> requests, List<TargetResult> alsoTo) {
+        this.alsoTo = List.copyOf(alsoTo);
         tagsWritten = List.copyOf(tagsWritten);
         tagsUnchanged = List.copyOf(tagsUnchanged);
         platforms = List.copyOf(platforms);
@@ -78,6 +86,11 @@ public final class PublishResult implements java.io.Serializable {
         return dryRun;
     }
 
+    /** The further targets ({@code --also-to}), each with its tags; the same index went to each. */
+    public List<TargetResult> alsoTo() {
+        return alsoTo;
+    }
+
     /** Registry requests sent, by method and kind. */
     public Map<String, Long> requests() {
         return requests;
@@ -90,16 +103,16 @@ public String pinnedReference() {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PublishResult other && java.util.Objects.equals(repository, other.repository) && java.util.Objects.equals(indexDigest, other.indexDigest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(indexSize, other.indexSize) && java.util.Objects.equals(tagsWritten, other.tagsWritten) && java.util.Objects.equals(tagsUnchanged, other.tagsUnchanged) && java.util.Objects.equals(platforms, other.platforms) && java.util.Objects.equals(dryRun, other.dryRun) && java.util.Objects.equals(requests, other.requests);
+        return o instanceof PublishResult other && java.util.Objects.equals(repository, other.repository) && java.util.Objects.equals(indexDigest, other.indexDigest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(indexSize, other.indexSize) && java.util.Objects.equals(tagsWritten, other.tagsWritten) && java.util.Objects.equals(tagsUnchanged, other.tagsUnchanged) && java.util.Objects.equals(platforms, other.platforms) && java.util.Objects.equals(dryRun, other.dryRun) && java.util.Objects.equals(requests, other.requests) && alsoTo.equals(other.alsoTo);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(repository, indexDigest, mediaType, indexSize, tagsWritten, tagsUnchanged, platforms, dryRun, requests);
+        return java.util.Objects.hash(repository, indexDigest, mediaType, indexSize, tagsWritten, tagsUnchanged, platforms, dryRun, requests, alsoTo);
     }
 
     @Override
     public String toString() {
-        return "PublishResult[repository=" + repository + ", indexDigest=" + indexDigest + ", mediaType=" + mediaType + ", indexSize=" + indexSize + ", tagsWritten=" + tagsWritten + ", tagsUnchanged=" + tagsUnchanged + ", platforms=" + platforms + ", dryRun=" + dryRun + ", requests=" + requests + "]";
+        return "PublishResult[repository=" + repository + ", indexDigest=" + indexDigest + ", mediaType=" + mediaType + ", indexSize=" + indexSize + ", tagsWritten=" + tagsWritten + ", tagsUnchanged=" + tagsUnchanged + ", platforms=" + platforms + ", dryRun=" + dryRun + ", requests=" + requests + ", alsoTo=" + alsoTo + "]";
     }
 }

@@ -31,6 +31,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -195,6 +197,52 @@ public final class RegistryClient {
                     response.status());
         }
         return expected;
+    }
+
+    // ---- tags ----
+
+    /** Page size asked of the tag list; registries may send fewer (or, like Distribution 2.8 at times, all). */
+    public static final int TAG_PAGE_SIZE = 1000;
+    /** A repository with more tags than this is refused rather than held in memory. */
+    public static final int MAX_TAGS = 100_000;
+
+    /**
+     * Every tag of a repository (empty when the repository does not exist yet), following the {@code Link: <...>;
+     * rel="next"} pages of {@code GET /v2/<name>/tags/list}.
+     */
+    public List<String> listTags(String repository) {
+        return listTags(repository, TAG_PAGE_SIZE);
+    }
+
+    /** As {@link #listTags(String)}, asking for pages of {@code pageSize} tags. */
+    public List<String> listTags(String repository, int pageSize) {
+        List<String> tags = new ArrayList<>();
+        Set<String> pagesSeen = new HashSet<>();
+        String page = "/v2/" + repository + "/tags/list?n=" + pageSize;
+        while (page != null) {
+            if (!pagesSeen.add(page)) {
+                throw BadContentException.of(registry(), "registry " + registry() + " sent the tag list of "
+                        + repository + " in a loop (page " + page + " again)", 200);
+            }
+            RegistryRequest request = RegistryRequest.of("GET", page, "tag list", repository)
+                    .header("Accept", "application/json").maxBodyBytes(limits.manifestBytes());
+            RegistryResponse response = transport.send(request);
+            if (response.status() == 404) {
+                byte[] body = response.bytes();
+                if (tags.isEmpty() && RegistryErrors.parse(body).stream().anyMatch(e -> "NAME_UNKNOWN".equals(e.code()))) {
+                    return List.of(); // no such repository yet: it has no tags
+                }
+                throw failure(404, body, request);
+            }
+            expectStatus(response, request, 200);
+            tags.addAll(TagListPage.parse(response.bytes(), registry(), repository));
+            if (tags.size() > MAX_TAGS) {
+                throw BadContentException.of(registry(), "repository " + registry() + "/" + repository + " has more"
+                        + " than " + MAX_TAGS + " tags; refusing to read them all", 200);
+            }
+            page = TagListPage.next(response.header("Link"), endpoint, registry()).orElse(null);
+        }
+        return List.copyOf(tags);
     }
 
     // ---- blobs ----

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
+import io.jenkins.plugins.multiarch.engine.oci.Attestations;
+
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 
 import io.jenkins.plugins.multiarch.engine.image.ImageResolver;
@@ -32,7 +34,6 @@ import java.util.function.Consumer;
 public final class ImageVerifier {
 
     /** Buildx marks its provenance and SBOM entries so; they are not images anyone runs. */
-    private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
 
     private final RegistryClient client;
     private final CheckRunner checkRunner;
@@ -115,7 +116,7 @@ public final class ImageVerifier {
         return index.manifests().stream()
                 .filter(d -> MediaTypes.isImageManifest(d.mediaType()))
                 .filter(d -> d.platform() != null && !"unknown".equals(d.platform().os()))
-                .filter(d -> !d.annotations().containsKey(REFERENCE_TYPE))
+                .filter(d -> !d.annotations().containsKey(Attestations.REFERENCE_TYPE))
                 .toList();
     }
 

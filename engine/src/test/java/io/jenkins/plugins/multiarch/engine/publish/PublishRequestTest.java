@@ -101,6 +101,25 @@ class PublishRequestTest {
     }
 
     @Test
+    void furtherTargetsGetTheirOwnTagOrEveryTagAndEachRepositoryOnce() {
+        ImageReference target = ImageReference.parse(TARGET);
+        PublishRequest request = new PublishRequest(target, List.of("latest"), TWO, IndexFormat.OCI, Map.of(), false,
+                null, null, List.of(ImageReference.parse("mirror.example.com/app"),
+                        ImageReference.parse("mirror.example.com/other:stable")));
+
+        assertThat(request.tagsFor(request.alsoTo().get(0))).containsExactlyElementsOf(request.tags());
+        assertThat(request.tagsFor(request.alsoTo().get(1))).containsExactly("stable");
+        assertThatThrownBy(() -> new PublishRequest(target, List.of(), TWO, IndexFormat.OCI, Map.of(), false, null,
+                null, List.of(ImageReference.parse(target.repositoryName() + ":other"))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("repository " + target.repositoryName() + " is given as a target twice");
+        assertThatThrownBy(() -> new PublishRequest(target, List.of(), TWO, IndexFormat.OCI, Map.of(), false, null,
+                null, List.of(ImageReference.parse("mirror.example.com/app@sha256:" + "a".repeat(64)))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("further target 'mirror.example.com/app@sha256:").hasMessageContaining("names a digest");
+    }
+
+    @Test
     @FaultCase(area = "parsers", fault = "a publish target without a tag",
             outcome = "InvalidInputException before any request, with an example")
     void targetWithoutTag() {
@@ -179,14 +198,10 @@ class PublishRequestTest {
             "registry.example.com:5000/team/app:arm64,    registry.example.com:5000",
             "team/app:arm64,                              docker.io",
     })
-    void sourceOnAnotherRegistry(String source, String sourceRegistry) {
+    void sourcesMayBeOnOtherRegistries(String source, String sourceRegistry) {
         List<PlatformSource> sources = sources("linux/amd64=registry.example.com/team/app:amd64", "linux/arm64=" + source);
 
-        assertThatThrownBy(() -> request(TARGET, List.of(), sources))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("source linux/arm64=" + ImageReference.parse(source) + " is on registry "
-                        + sourceRegistry + " but the target is on registry.example.com")
-                .hasMessageContaining("push the image to registry.example.com first");
+        assertThat(request(TARGET, List.of(), sources).sources().get(1).reference().registry()).isEqualTo(sourceRegistry);
     }
 
     @Test
