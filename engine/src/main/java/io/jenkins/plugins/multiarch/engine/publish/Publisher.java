@@ -12,6 +12,7 @@ import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.util.WorkPool;
 import io.jenkins.plugins.multiarch.engine.util.Futures;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
 import io.jenkins.plugins.multiarch.engine.verify.CheckRunner;
@@ -41,6 +42,7 @@ public final class Publisher {
     private final RegistryClient client;
     private final CheckRunner checkRunner;
     private final Consumer<String> log;
+    private final WorkPool work;
 
     /**
      * @param client a client for the target registry (every source is on it)
@@ -48,6 +50,12 @@ public final class Publisher {
      * @param log    progress lines for a person
      */
     public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log) {
+        this(client, checks, log, null);
+    }
+
+    /** @param work the engine's shared threads for the per-source work; null for a pool of this publish's own */
+    public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log, WorkPool work) {
+        this.work = work;
         this.client = client;
         this.checkRunner = new CheckRunner(checks, log);
         this.log = log;
@@ -59,7 +67,8 @@ public final class Publisher {
         request.sources().forEach(s -> client.requestAccess(s.reference().repository(), false));
         client.authenticate();
         List<String> tags = request.tags();
-        ExecutorService pool = DaemonPool.create("multiarch-publish", Math.min(16, request.sources().size() + tags.size()));
+        ExecutorService pool = WorkPool.forOperation(work, "multiarch-publish",
+                Math.min(16, request.sources().size() + tags.size()));
         try {
             // Round 1: resolve sources and read current tags together.
             ImageResolver resolver = new ImageResolver(client);

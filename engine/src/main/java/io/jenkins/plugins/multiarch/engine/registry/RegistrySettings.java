@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.engine.registry.transport.HttpLimits;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryEndpoint;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
 import io.jenkins.plugins.multiarch.engine.registry.transport.Timeouts;
@@ -10,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * How registries are reached, as the caller configures it: which ones speak plain HTTP, how long requests may
- * take, how often they are retried. Immutable and serializable (a Jenkins step sends it to the agent with the
+ * take, how often they are retried, how many connections and threads one registry may take. Immutable and serializable (a Jenkins step sends it to the agent with the
  * request); the {@code with...} methods return changed copies.
  */
 public final class RegistrySettings implements Serializable {
@@ -22,24 +23,37 @@ public final class RegistrySettings implements Serializable {
     private final TreeSet<String> insecureRegistries;
     private final Timeouts timeouts;
     private final RetryPolicy retryPolicy;
+    /** Null in a form serialized before the limits existed: read as the defaults. */
+    private final HttpLimits httpLimits;
 
     private RegistrySettings(Set<String> insecureRegistries, Timeouts timeouts, RetryPolicy retryPolicy) {
+        this(insecureRegistries, timeouts, retryPolicy, HttpLimits.DEFAULT);
+    }
+
+    private RegistrySettings(Set<String> insecureRegistries, Timeouts timeouts, RetryPolicy retryPolicy,
+                             HttpLimits httpLimits) {
         this.insecureRegistries = new TreeSet<>(insecureRegistries);
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.httpLimits = Objects.requireNonNull(httpLimits, "httpLimits");
     }
 
     /** Registries ({@code host[:port]}) reached over plain HTTP; loopback registries always are. */
     public RegistrySettings withInsecureRegistries(Set<String> hosts) {
-        return new RegistrySettings(hosts, timeouts, retryPolicy);
+        return new RegistrySettings(hosts, timeouts, retryPolicy, httpLimits());
     }
 
     public RegistrySettings withTimeouts(Timeouts value) {
-        return new RegistrySettings(insecureRegistries, value, retryPolicy);
+        return new RegistrySettings(insecureRegistries, value, retryPolicy, httpLimits());
     }
 
     public RegistrySettings withRetryPolicy(RetryPolicy value) {
-        return new RegistrySettings(insecureRegistries, timeouts, value);
+        return new RegistrySettings(insecureRegistries, timeouts, value, httpLimits());
+    }
+
+    /** How many connections and threads one registry may take in this process (shared by its operations). */
+    public RegistrySettings withHttpLimits(HttpLimits value) {
+        return new RegistrySettings(insecureRegistries, timeouts, retryPolicy, value);
     }
 
     public Set<String> insecureRegistries() {
@@ -52,6 +66,10 @@ public final class RegistrySettings implements Serializable {
 
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    public HttpLimits httpLimits() {
+        return httpLimits == null ? HttpLimits.DEFAULT : httpLimits;
     }
 
     /** Where this registry is reached: HTTPS, or plain HTTP for loopback and the insecure registries. */
@@ -67,11 +85,12 @@ public final class RegistrySettings implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof RegistrySettings other && insecureRegistries.equals(other.insecureRegistries)
-                && timeouts().equals(other.timeouts()) && retryPolicy().equals(other.retryPolicy());
+                && timeouts().equals(other.timeouts()) && retryPolicy().equals(other.retryPolicy())
+                && httpLimits().equals(other.httpLimits());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(insecureRegistries, timeouts(), retryPolicy());
+        return Objects.hash(insecureRegistries, timeouts(), retryPolicy(), httpLimits());
     }
 }
