@@ -3,6 +3,8 @@ package io.jenkins.plugins.multiarch.engine.util;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,6 +30,7 @@ public final class WorkPool implements AutoCloseable {
     private static final long IDLE_SECONDS = 30;
 
     private final ThreadPoolExecutor threads;
+    private final Set<Thread> created = ConcurrentHashMap.newKeySet();
 
     private WorkPool(String name, int maxThreads) {
         if (maxThreads < 1) {
@@ -38,6 +41,8 @@ public final class WorkPool implements AutoCloseable {
                 runnable -> {
                     Thread thread = new Worker(runnable, name + " " + counter.incrementAndGet());
                     thread.setDaemon(true);
+                    created.removeIf(t -> !t.isAlive()); // idle threads end; remember only the living
+                    created.add(thread);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
@@ -69,9 +74,28 @@ public final class WorkPool implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
-        try {
-            threads.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
+        awaitEnd(threads, created);
+    }
+
+    /**
+     * Waits (5 s at most) until a shut-down pool has terminated and each of its threads has ended: a terminated pool's
+     * last worker may still be leaving its thread. A pending interrupt of the caller is kept.
+     */
+    public static void awaitEnd(ThreadPoolExecutor pool, Set<Thread> threads) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean interrupted = false;
+        while (true) {
+            try {
+                pool.awaitTermination(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                for (Thread thread : threads) {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                }
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true; // keep waiting a bounded time: the threads are already told to stop
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

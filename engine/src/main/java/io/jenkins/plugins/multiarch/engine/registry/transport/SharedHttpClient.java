@@ -1,8 +1,11 @@
 package io.jenkins.plugins.multiarch.engine.registry.transport;
 
+import io.jenkins.plugins.multiarch.engine.util.WorkPool;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,8 +26,11 @@ public final class SharedHttpClient implements AutoCloseable {
     private final HttpClient http;
     private final ThreadPoolExecutor executor;
     private final Semaphore permits;
+    private final Set<Thread> threads;
 
-    private SharedHttpClient(String registry, HttpClient http, ThreadPoolExecutor executor, Semaphore permits) {
+    private SharedHttpClient(String registry, HttpClient http, ThreadPoolExecutor executor, Set<Thread> threads,
+                             Semaphore permits) {
+        this.threads = threads;
         this.registry = registry;
         this.http = http;
         this.executor = executor;
@@ -40,10 +46,13 @@ public final class SharedHttpClient implements AutoCloseable {
     public static SharedHttpClient create(RegistryEndpoint endpoint, Duration connectTimeout, HttpLimits limits) {
         String name = "Multiarch engine HTTP " + endpoint.registry() + " ";
         AtomicInteger counter = new AtomicInteger();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(limits.threads(), limits.threads(), IDLE_SECONDS,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, name + counter.incrementAndGet());
                     thread.setDaemon(true);
+                    threads.removeIf(t -> !t.isAlive()); // idle threads end; remember only the living
+                    threads.add(thread);
                     return thread;
                 });
         executor.allowCoreThreadTimeOut(true);
@@ -55,7 +64,7 @@ public final class SharedHttpClient implements AutoCloseable {
         if (endpoint.isPlainHttp()) {
             builder.sslContext(DeferredTrustManager.context());
         }
-        return new SharedHttpClient(endpoint.registry(), builder.build(), executor, new Semaphore(limits.connections()));
+        return new SharedHttpClient(endpoint.registry(), builder.build(), executor, threads, new Semaphore(limits.connections()));
     }
 
     public String registry() {
@@ -94,11 +103,7 @@ public final class SharedHttpClient implements AutoCloseable {
             stopSelector();
         }
         executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        WorkPool.awaitEnd(executor, threads);
     }
 
     /** Java 17: the client's selector thread, named {@code HttpClient-<id>-SelectorManager}, id from its toString. */
