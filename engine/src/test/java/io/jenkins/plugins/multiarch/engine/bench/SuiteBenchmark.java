@@ -7,6 +7,7 @@ import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
 import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
+import io.jenkins.plugins.multiarch.engine.registry.transport.HttpLimits;
 import io.jenkins.plugins.multiarch.engine.verify.CheckPolicy;
 import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
 import io.jenkins.plugins.multiarch.testkit.FaultInjectingProxy;
@@ -51,20 +52,33 @@ public final class SuiteBenchmark {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "publish" -> publish(Path.of(args[1]).toAbsolutePath(), Integer.parseInt(args[2]));
-            case "concurrent" -> concurrent(Integer.parseInt(args[1]));
+            case "concurrent" -> concurrent(Integer.parseInt(args[1]), args.length > 2
+                    ? new HttpLimits(Integer.parseInt(args[2]), HttpLimits.DEFAULT.threads()) : HttpLimits.DEFAULT);
             default -> throw new IllegalArgumentException("mode publish or concurrent, not " + args[0]);
         }
     }
 
     // ---- the platforms and their images ----
 
-    /** N distinct platforms: the eight real ones, then amd64 variants (the index needs each platform once). */
+    /** Further operating systems, for more than 8 distinct platforms (an index lists each platform once). */
+    private static final List<String> OTHER_OS = List.of("freebsd", "netbsd", "openbsd", "dragonfly", "solaris",
+            "illumos", "android", "aix", "plan9", "zos", "ios", "darwin", "js", "wasip1", "windows");
+
+    /** N distinct platforms: the eight real Linux ones, then the same architectures on other systems. */
     static List<String> platforms(int n) {
         List<String> all = new ArrayList<>(REAL.subList(0, Math.min(n, REAL.size())));
-        for (int i = 1; all.size() < n; i++) {
-            all.add("linux/amd64/bench" + i);
+        for (int i = 0; all.size() < n; i++) {
+            all.add(OTHER_OS.get(i / REAL.size()) + REAL.get(i % REAL.size()).substring("linux".length()));
         }
         return all;
+    }
+
+    /**
+     * The binary check for the eight Linux platforms (the test programs are Linux ELF files); beyond, the config check
+     * only: a Linux program in a FreeBSD image would rightly fail.
+     */
+    static CheckPolicy checks(int n) {
+        return n <= REAL.size() ? CheckPolicy.standard() : CheckPolicy.configOnly();
     }
 
     static byte[] program(String platform) {
@@ -80,7 +94,7 @@ public final class SuiteBenchmark {
     }
 
     static String tagOf(String platform) {
-        return platform.substring("linux/".length()).replace("/", "-");
+        return platform.replace("/", "-");
     }
 
     static void pushImages(RegistryExtension registry, List<String> platforms) {
@@ -91,12 +105,16 @@ public final class SuiteBenchmark {
     }
 
     static PublishRequest request(String host, List<String> platforms, String tag) {
+        return request(host, platforms, tag, RegistrySettings.DEFAULT);
+    }
+
+    static PublishRequest request(String host, List<String> platforms, String tag, RegistrySettings settings) {
         List<PlatformSource> sources = new ArrayList<>();
         for (String platform : platforms) {
             sources.add(PlatformSource.parse(platform + "=" + host + "/bench/app:" + tagOf(platform)));
         }
         return new PublishRequest(ImageReference.parse(host + "/bench/app:" + tag), List.of(), sources,
-                IndexFormat.OCI, Map.of(), false, CheckPolicy.standard(), RegistrySettings.DEFAULT);
+                IndexFormat.OCI, Map.of(), false, checks(platforms.size()), settings);
     }
 
     // ---- mode publish ----
@@ -213,6 +231,11 @@ public final class SuiteBenchmark {
     /** buildah or podman: create a local list, add each image, push it, remove it. */
     private static void containers(String tool, String host, List<String> platforms, String tag) throws Exception {
         String list = "localhost/bench-list-" + tag;
+        try {
+            command(List.of(tool, "--storage-driver", "vfs", "manifest", "rm", list), Map.of());
+        } catch (IllegalStateException none) {
+            // no list of that name left from an interrupted run: the usual case
+        }
         command(List.of(tool, "--storage-driver", "vfs", "manifest", "create", list), Map.of());
         try {
             for (String platform : platforms) {
@@ -229,6 +252,9 @@ public final class SuiteBenchmark {
     private static void cli(Path multiarch, String host, List<String> platforms, String tag) throws Exception {
         List<String> command = new ArrayList<>(List.of(multiarch.toString(), "publish", host + "/bench/app:" + tag));
         platforms.forEach(p -> command.addAll(List.of("--source", p + "=" + host + "/bench/app:" + tagOf(p))));
+        if (platforms.size() > REAL.size()) {
+            command.add("--no-binary-check");
+        }
         command(command, Map.of());
     }
 
@@ -251,7 +277,7 @@ public final class SuiteBenchmark {
 
     // ---- mode concurrent ----
 
-    private static void concurrent(int publishes) throws Exception {
+    private static void concurrent(int publishes, HttpLimits limits) throws Exception {
         try (RegistryExtension registry = RegistryExtension.anonymous().start()) {
             List<String> platforms = platforms(8);
             pushImages(registry, platforms);
@@ -269,7 +295,8 @@ public final class SuiteBenchmark {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Double>> results = new ArrayList<>();
             for (int i = 0; i < publishes; i++) {
-                PublishRequest request = request(registry.host(), platforms, "c" + i);
+                PublishRequest request = request(registry.host(), platforms, "c" + i,
+                        RegistrySettings.DEFAULT.withHttpLimits(limits));
                 results.add(callers.submit(() -> {
                     go.await();
                     long start = System.nanoTime();
@@ -299,7 +326,8 @@ public final class SuiteBenchmark {
             int threadsAfter = threads.getThreadCount();
             int socketsAfter = sockets();
             double[] sorted = Arrays.stream(seconds).filter(d -> !Double.isNaN(d)).sorted().toArray();
-            System.out.printf(Locale.ROOT, "| %d concurrent in-process publishes (8 platforms, binary check, loopback)"
+            System.out.printf(Locale.ROOT, "| %d concurrent in-process publishes (8 platforms, binary check, loopback, "
+                    + limits + ")"
                     + " | p50 %.3f s | p99 %.3f s | max %.3f s | all in %.3f s | failed %d |%n", publishes,
                     sorted[sorted.length / 2], sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99)
                             - 1)], sorted[sorted.length - 1], wall, failed);
