@@ -54,7 +54,8 @@ public final class SuiteBenchmark {
             case "publish" -> publish(Path.of(args[1]).toAbsolutePath(), Integer.parseInt(args[2]));
             case "concurrent" -> concurrent(Integer.parseInt(args[1]), args.length > 2
                     ? new HttpLimits(Integer.parseInt(args[2]), HttpLimits.DEFAULT.threads()) : HttpLimits.DEFAULT);
-            default -> throw new IllegalArgumentException("mode publish or concurrent, not " + args[0]);
+            case "build" -> build(Path.of(args[1]).toAbsolutePath(), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("mode publish, concurrent or build, not " + args[0]);
         }
     }
 
@@ -272,6 +273,44 @@ public final class SuiteBenchmark {
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    // ---- mode build ----
+
+    /** {@code build --jobs 4} for four platforms against {@code --jobs 1} (one after another), with buildah. */
+    private static void build(Path multiarch, int runs) throws Exception {
+        Path context = Files.createTempDirectory("bench-build");
+        try (RegistryExtension registry = RegistryExtension.anonymous().start()) {
+            Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY hello /hello\nENTRYPOINT [\"/hello\"]\n");
+            Files.write(context.resolve("hello"), ElfFixtures.x86_64());
+            System.out.println("| build, 4 platforms (buildah, FROM scratch + COPY, each image pushed by digest) | median s | min s"
+                    + " | max s | one after another ÷ this |");
+            System.out.println("|---|---|---|---|---|");
+            Map<Integer, double[]> results = new LinkedHashMap<>();
+            for (int jobs : List.of(1, 4)) {
+                double[] seconds = new double[runs];
+                for (int i = -1; i < runs; i++) {
+                    long start = System.nanoTime();
+                    command(List.of(multiarch.toString(), "build", registry.host() + "/bench/build:j" + jobs + "-" + i,
+                            "--platform", "linux/amd64,linux/arm64,linux/arm/v7,linux/riscv64", "--builder", "buildah",
+                            "--storage-driver", "vfs", "--jobs", String.valueOf(jobs), "--context", context.toString(),
+                            "--progress", "plain"), Map.of());
+                    if (i >= 0) {
+                        seconds[i] = (System.nanoTime() - start) / 1e9;
+                    }
+                }
+                Arrays.sort(seconds);
+                results.put(jobs, seconds);
+            }
+            double sequential = results.get(1)[runs / 2];
+            for (Map.Entry<Integer, double[]> r : results.entrySet()) {
+                double[] s = r.getValue();
+                System.out.printf(Locale.ROOT, "| --jobs %d | %.3f | %.3f | %.3f | %.2f |%n", r.getKey(), s[runs / 2], s[0],
+                        s[runs - 1], sequential / s[runs / 2]);
+            }
+        } finally {
+            deleteTree(context);
         }
     }
 
