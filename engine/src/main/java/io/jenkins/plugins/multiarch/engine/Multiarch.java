@@ -30,15 +30,15 @@ import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.engine.registry.transport.HttpClientPool;
+import io.jenkins.plugins.multiarch.engine.registry.transport.SharedHttpClient;
 import io.jenkins.plugins.multiarch.engine.verify.ImageVerifier;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyRequest;
+import io.jenkins.plugins.multiarch.engine.util.WorkPool;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyResult;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -66,25 +66,44 @@ import java.util.function.Supplier;
  */
 public final class Multiarch implements AutoCloseable {
 
-    private final Map<Duration, HttpClient> httpClients = new ConcurrentHashMap<>();
+    /** Enough for 128 platforms of one publish at once; a busy controller's operations share them. */
+    public static final int DEFAULT_WORKER_THREADS = 128;
 
-    private Multiarch() {
+    private final HttpClientPool httpClients = new HttpClientPool();
+    private final WorkPool work;
+
+    private Multiarch(int workerThreads) {
+        this.work = WorkPool.create("Multiarch engine worker", workerThreads);
     }
 
     public static Multiarch create() {
-        return new Multiarch();
+        return new Multiarch(DEFAULT_WORKER_THREADS);
+    }
+
+    /**
+     * An engine whose operations share at most {@code workerThreads} threads for their per-platform work (resolving,
+     * checking); beyond that, an operation's own thread does its work itself. Each registry's connections and HTTP
+     * threads are bounded by the requests' {@link RegistrySettings#httpLimits()}.
+     */
+    public static Multiarch create(int workerThreads) {
+        return new Multiarch(workerThreads);
+    }
+
+    /** Threads this engine holds now: its workers and each registry's HTTP threads (for benchmarks and tests). */
+    public int threadCount() {
+        return work.threadCount() + httpClients.clients().stream().mapToInt(SharedHttpClient::threadCount).sum();
     }
 
     /** What an index or image is: platforms, digests, sizes, annotations. */
     public InspectResult inspect(InspectRequest request, Host host) throws InterruptedException {
-        return run(() -> new ImageInspector(client(request.reference().registry(), request.registries(), host))
+        return run(() -> new ImageInspector(client(request.reference().registry(), request.registries(), host), work)
                 .inspect(request.reference()));
     }
 
     /** Checks an image already in a registry; a failed check is in the result, not thrown. */
     public VerifyResult verify(VerifyRequest request, Host host) throws InterruptedException {
         return run(() -> new ImageVerifier(client(request.reference().registry(), request.registries(), host),
-                request.checks().checks(), host.log()::line).verify(request.reference()));
+                request.checks().checks(), host.log()::line, work).verify(request.reference()));
     }
 
     /**
@@ -205,16 +224,16 @@ public final class Multiarch implements AutoCloseable {
 
     private Publisher publisher(RegistryClient client, PublishRequest request, Host host) {
         return new Publisher(client, request.checks().checks(), host.log()::line,
-                registry -> client(registry, request.registries(), host));
+                registry -> client(registry, request.registries(), host), work);
     }
 
     private RegistryClient client(String registry, RegistrySettings settings, Host host) {
-        HttpClient http = httpClients.computeIfAbsent(settings.timeouts().connect(),
-                connect -> RegistryClient.defaultHttpClient(settings));
+        SharedHttpClient http = httpClients.forRegistry(settings.endpoint(registry), settings.timeouts().connect(),
+                settings.httpLimits());
         return RegistryClient.builder(registry)
                 .settings(settings)
                 .credentials(host.credentials())
-                .httpClient(http)
+                .sharedHttp(http)
                 .clock(host.clock())
                 .sleeper(host.sleeper())
                 .build();
@@ -246,18 +265,13 @@ public final class Multiarch implements AutoCloseable {
         return e;
     }
 
-    /** Releases the shared HTTP clients (on Java 21 and later, where they can be closed; before, they end with GC). */
+    /**
+     * Releases what the engine holds: every registry's HTTP client (its connections, selector and threads) and the
+     * worker threads. Call it when no operation runs any more; afterwards, no thread or socket of the engine is left.
+     */
     @Override
     public void close() {
-        for (HttpClient http : httpClients.values()) {
-            if (http instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // nothing in flight any more; a failure to close changes nothing for the caller
-                }
-            }
-        }
-        httpClients.clear();
+        httpClients.close();
+        work.close();
     }
 }

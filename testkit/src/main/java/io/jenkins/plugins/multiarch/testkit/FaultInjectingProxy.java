@@ -46,6 +46,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private volatile boolean declineMounts;
     private volatile boolean paginateTagLists;
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger openConnections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakOpenConnections = new java.util.concurrent.atomic.AtomicInteger();
     private LoopbackHttpServer server;
     private final java.util.concurrent.Semaphore stalledArrivals = new java.util.concurrent.Semaphore(0);
     private final java.util.concurrent.CountDownLatch stallsReleased = new java.util.concurrent.CountDownLatch(1);
@@ -75,6 +77,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}: use it in image references instead of the registry's host. */
     public String host() {
         return "127.0.0.1:" + server.port();
+    }
+
+    /** The loopback port it listens on. */
+    public int port() {
+        return server.port();
     }
 
     /** {@code http://127.0.0.1:PORT} */
@@ -208,6 +215,21 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return connections.get();
     }
 
+    /** How many client connections are open now. */
+    public int openConnections() {
+        return openConnections.get();
+    }
+
+    /** The most client connections that were open at once since the start or {@link #resetPeakConnections()}. */
+    public int peakOpenConnections() {
+        return peakOpenConnections.get();
+    }
+
+    /** Starts measuring {@link #peakOpenConnections()} again from the connections open now. */
+    public void resetPeakConnections() {
+        peakOpenConnections.set(openConnections.get());
+    }
+
     /** How many planned faults have not happened yet. */
     public synchronized int pendingFaults() {
         return faults.size();
@@ -269,6 +291,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private LoopbackHttpServer.Handler newConnection() {
         UpstreamConnection connection = new UpstreamConnection(upstreamAddress);
         connections.incrementAndGet();
+        peakOpenConnections.accumulateAndGet(openConnections.incrementAndGet(), Math::max);
         return new LoopbackHttpServer.Handler() {
             private boolean first = true;
 
@@ -283,6 +306,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
             @Override
             public void close() {
+                openConnections.decrementAndGet();
                 connection.close();
             }
         };

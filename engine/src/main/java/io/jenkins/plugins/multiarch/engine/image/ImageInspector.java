@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.util.WorkPool;
 import io.jenkins.plugins.multiarch.engine.util.Futures;
 
 /**
@@ -29,9 +30,16 @@ import io.jenkins.plugins.multiarch.engine.util.Futures;
 public final class ImageInspector {
 
     private final RegistryClient client;
+    private final WorkPool work;
 
     public ImageInspector(RegistryClient client) {
+        this(client, null);
+    }
+
+    /** @param work the engine's shared threads for reading the children; null for a pool of this inspection's own */
+    public ImageInspector(RegistryClient client, WorkPool work) {
         this.client = client;
+        this.work = work;
     }
 
     public InspectResult inspect(ImageReference reference) {
@@ -40,7 +48,8 @@ public final class ImageInspector {
         Manifest manifest = response.parse();
         if (manifest instanceof ManifestIndex index) {
             client.checkChildren(reference.repository() + "@" + response.digest(), index.manifests().size(), "an inspect");
-            ExecutorService pool = DaemonPool.create("multiarch-inspect", Math.min(16, index.manifests().size()));
+            ExecutorService pool = WorkPool.forOperation(work, "multiarch-inspect",
+                    Math.min(16, index.manifests().size()));
             try {
                 List<CompletableFuture<InspectResult.Entry>> entries = new ArrayList<>();
                 for (Descriptor child : index.manifests()) {

@@ -13,6 +13,7 @@ import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.util.WorkPool;
 import io.jenkins.plugins.multiarch.engine.util.Futures;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
 import io.jenkins.plugins.multiarch.engine.verify.CheckRunner;
@@ -50,6 +51,7 @@ public final class Publisher {
     private final CheckRunner checkRunner;
     private final Consumer<String> log;
     private final Function<String, RegistryClient> otherRegistries;
+    private final WorkPool work;
 
     /**
      * @param client a client for the target registry (sources on other registries need the other constructor)
@@ -59,15 +61,17 @@ public final class Publisher {
     public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log) {
         this(client, checks, log, registry -> {
             throw new IllegalStateException("no client for registry " + registry);
-        });
+        }, null);
     }
 
     /**
      * @param otherRegistries makes a client for another registry that a source or a further target ({@code alsoTo})
      *                        is on
+     * @param work            the engine's shared threads for the per-source work; null for a pool of this publish's own
      */
     public Publisher(RegistryClient client, List<ImageCheck> checks, Consumer<String> log,
-                     Function<String, RegistryClient> otherRegistries) {
+                     Function<String, RegistryClient> otherRegistries, WorkPool work) {
+        this.work = work;
         this.client = client;
         this.checkRunner = new CheckRunner(checks, log);
         this.log = log;
@@ -100,7 +104,7 @@ public final class Publisher {
         clients.values().forEach(RegistryClient::authenticate);
         List<String> tags = request.tags();
         int furtherTags = further.stream().mapToInt(f -> f.tags().size()).sum();
-        ExecutorService pool = DaemonPool.create("multiarch-publish",
+        ExecutorService pool = WorkPool.forOperation(work, "multiarch-publish",
                 Math.min(16, request.sources().size() + tags.size() + furtherTags));
         try {
             // Round 1: resolve sources and read current tags together.

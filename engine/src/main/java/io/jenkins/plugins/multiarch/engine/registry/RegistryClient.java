@@ -13,6 +13,7 @@ import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.registry.auth.AuthenticatingTransport;
 import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.registry.auth.TokenService;
+import io.jenkins.plugins.multiarch.engine.registry.transport.ConnectionLimitingTransport;
 import io.jenkins.plugins.multiarch.engine.registry.transport.CountingTransport;
 import io.jenkins.plugins.multiarch.engine.registry.transport.HttpTransport;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RedirectingTransport;
@@ -24,6 +25,7 @@ import io.jenkins.plugins.multiarch.engine.registry.transport.RequestStatistics;
 import io.jenkins.plugins.multiarch.engine.registry.transport.Retrier;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RetryingTransport;
+import io.jenkins.plugins.multiarch.engine.registry.transport.SharedHttpClient;
 import io.jenkins.plugins.multiarch.engine.registry.transport.Transport;
 import io.jenkins.plugins.multiarch.engine.util.Sleeper;
 import java.io.IOException;
@@ -63,10 +65,17 @@ public final class RegistryClient {
         this.limits = b.settings.limits();
         this.endpoint = b.settings.endpoint(b.registry);
         this.statistics = new RequestStatistics();
-        HttpClient http = b.httpClient != null ? b.httpClient : defaultHttpClient(b.settings);
         this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.clock);
-        Transport belowAuth = new RetryingTransport(new CountingTransport(
-                new HttpTransport(http, endpoint, b.settings.timeouts()), statistics), retrier, b.clock, b.registry);
+        Transport http;
+        if (b.shared != null) {
+            http = new ConnectionLimitingTransport(new HttpTransport(b.shared.http(), endpoint, b.settings.timeouts()),
+                    b.shared.permits(), b.settings.timeouts().response(), b.registry);
+        } else {
+            http = new HttpTransport(b.httpClient != null ? b.httpClient : defaultHttpClient(b.settings), endpoint,
+                    b.settings.timeouts());
+        }
+        Transport belowAuth = new RetryingTransport(new CountingTransport(http, statistics), retrier, b.clock,
+                b.registry);
         this.authentication = new AuthenticatingTransport(belowAuth, endpoint, b.credentials,
                 new TokenService(belowAuth, endpoint, b.clock), b.clock);
         this.transport = new RedirectingTransport(authentication, b.registry);
@@ -435,6 +444,7 @@ public final class RegistryClient {
         private RegistrySettings settings = RegistrySettings.DEFAULT;
         private CredentialProvider credentials = CredentialProvider.none();
         private HttpClient httpClient;
+        private SharedHttpClient shared;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
 
@@ -466,6 +476,15 @@ public final class RegistryClient {
         /** A shared HttpClient (it must not follow redirects itself); by default one of the client's own. */
         public Builder httpClient(HttpClient client) {
             this.httpClient = client;
+            return this;
+        }
+
+        /**
+         * The process's shared resources for this registry (see {@code HttpClientPool}): its client, and the limit of
+         * its requests in flight, which this client's requests then count against.
+         */
+        public Builder sharedHttp(SharedHttpClient value) {
+            this.shared = Objects.requireNonNull(value, "shared");
             return this;
         }
 

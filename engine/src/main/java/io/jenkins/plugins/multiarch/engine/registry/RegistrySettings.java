@@ -1,5 +1,6 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
+import io.jenkins.plugins.multiarch.engine.registry.transport.HttpLimits;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryEndpoint;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RetryPolicy;
 import io.jenkins.plugins.multiarch.engine.registry.transport.Timeouts;
@@ -10,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * How registries are reached, as the caller configures it: which ones speak plain HTTP, how long requests may
- * take, how often they are retried. Immutable and serializable (a Jenkins step sends it to the agent with the
+ * take, how often they are retried, how many connections and threads one registry may take. Immutable and serializable (a Jenkins step sends it to the agent with the
  * request); the {@code with...} methods return changed copies.
  */
 public final class RegistrySettings implements Serializable {
@@ -18,42 +19,50 @@ public final class RegistrySettings implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final RegistrySettings DEFAULT = new RegistrySettings(Set.of(), Timeouts.DEFAULT, RetryPolicy.DEFAULT,
-            ReadLimits.DEFAULT);
+            ReadLimits.DEFAULT, HttpLimits.DEFAULT);
 
     private final TreeSet<String> insecureRegistries;
     private final Timeouts timeouts;
     private final RetryPolicy retryPolicy;
     private final ReadLimits limits;
+    /** Null in a form serialized before the limits existed: read as the defaults. */
+    private final HttpLimits httpLimits;
 
     private RegistrySettings(Set<String> insecureRegistries, Timeouts timeouts, RetryPolicy retryPolicy,
-                             ReadLimits limits) {
+                             ReadLimits limits, HttpLimits httpLimits) {
         this.insecureRegistries = new TreeSet<>(insecureRegistries);
         this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.httpLimits = Objects.requireNonNull(httpLimits, "httpLimits");
     }
 
     /** Registries ({@code host[:port]}) reached over plain HTTP; loopback registries always are. */
     public RegistrySettings withInsecureRegistries(Set<String> hosts) {
-        return new RegistrySettings(hosts, timeouts, retryPolicy, limits);
+        return new RegistrySettings(hosts, timeouts, retryPolicy, limits(), httpLimits());
     }
 
     public RegistrySettings withTimeouts(Timeouts value) {
-        return new RegistrySettings(insecureRegistries, value, retryPolicy, limits);
+        return new RegistrySettings(insecureRegistries, value, retryPolicy, limits(), httpLimits());
     }
 
     public RegistrySettings withRetryPolicy(RetryPolicy value) {
-        return new RegistrySettings(insecureRegistries, timeouts, value, limits);
+        return new RegistrySettings(insecureRegistries, timeouts, value, limits(), httpLimits());
     }
 
     /** How much of a registry's answers is read (manifest and config sizes, index children followed). */
     public RegistrySettings withLimits(ReadLimits value) {
-        return new RegistrySettings(insecureRegistries, timeouts, retryPolicy, value);
+        return new RegistrySettings(insecureRegistries, timeouts, retryPolicy, value, httpLimits());
     }
 
     /** {@link ReadLimits#DEFAULT} unless set; settings serialized before limits existed read as the default. */
     public ReadLimits limits() {
         return limits == null ? ReadLimits.DEFAULT : limits;
+    }
+
+    /** How many connections and threads one registry may take in this process (shared by its operations). */
+    public RegistrySettings withHttpLimits(HttpLimits value) {
+        return new RegistrySettings(insecureRegistries, timeouts, retryPolicy, limits(), value);
     }
 
     public Set<String> insecureRegistries() {
@@ -66,6 +75,10 @@ public final class RegistrySettings implements Serializable {
 
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    public HttpLimits httpLimits() {
+        return httpLimits == null ? HttpLimits.DEFAULT : httpLimits;
     }
 
     /** Where this registry is reached: HTTPS, or plain HTTP for loopback and the insecure registries. */
@@ -82,11 +95,11 @@ public final class RegistrySettings implements Serializable {
     public boolean equals(Object o) {
         return o instanceof RegistrySettings other && insecureRegistries.equals(other.insecureRegistries)
                 && timeouts().equals(other.timeouts()) && retryPolicy().equals(other.retryPolicy())
-                && limits().equals(other.limits());
+                && limits().equals(other.limits()) && httpLimits().equals(other.httpLimits());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(insecureRegistries, timeouts(), retryPolicy(), limits());
+        return Objects.hash(insecureRegistries, timeouts(), retryPolicy(), limits(), httpLimits());
     }
 }

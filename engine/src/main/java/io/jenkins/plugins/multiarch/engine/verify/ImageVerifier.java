@@ -19,6 +19,7 @@ import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
+import io.jenkins.plugins.multiarch.engine.util.WorkPool;
 import io.jenkins.plugins.multiarch.engine.util.Futures;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,16 @@ public final class ImageVerifier {
 
     private final RegistryClient client;
     private final CheckRunner checkRunner;
+    private final WorkPool shared;
 
     /** @param log gets one line per check that could not tell (see {@link CheckRunner}) */
     public ImageVerifier(RegistryClient client, List<ImageCheck> checks, Consumer<String> log) {
+        this(client, checks, log, null);
+    }
+
+    /** @param work the engine's shared threads for the per-platform checks; null for a pool of this check's own */
+    public ImageVerifier(RegistryClient client, List<ImageCheck> checks, Consumer<String> log, WorkPool work) {
+        this.shared = work;
         this.client = client;
         this.checkRunner = new CheckRunner(checks, log);
     }
@@ -53,7 +61,7 @@ public final class ImageVerifier {
             client.checkChildren(reference.repository() + "@" + response.digest(), index.manifests().size(), "a verify");
         }
         List<CompletableFuture<PlatformVerification>> work = new ArrayList<>();
-        ExecutorService pool = DaemonPool.create("multiarch-verify", manifest instanceof ManifestIndex index
+        ExecutorService pool = WorkPool.forOperation(shared, "multiarch-verify", manifest instanceof ManifestIndex index
                 ? Math.min(16, index.manifests().size()) : 1);
         try {
             if (manifest instanceof ManifestIndex index) {

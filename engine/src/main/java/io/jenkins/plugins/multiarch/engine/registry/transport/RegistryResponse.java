@@ -71,6 +71,16 @@ public final class RegistryResponse implements Closeable {
         }
     }
 
+    /** True when the body is a stream the caller reads (and closes). */
+    public boolean isStreamed() {
+        return stream != null;
+    }
+
+    /** The same answer with its streamed body wrapped (a layer that watches the stream's end). */
+    public RegistryResponse withStream(InputStream wrapped) {
+        return new RegistryResponse(status, headers, uri, null, Objects.requireNonNull(wrapped, "wrapped"));
+    }
+
     /** The streamed body; the caller closes it. */
     public InputStream stream() {
         if (stream == null) {
