@@ -11,4 +11,8 @@ public class EnvVars extends TreeMap<String, String> {
     public EnvVars() {
         throw new UnsupportedOperationException("compile-only stub");
     }
+
+    public String expand(String s) {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
 }

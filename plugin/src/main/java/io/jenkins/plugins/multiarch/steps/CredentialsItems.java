@@ -16,12 +16,12 @@ import java.util.Objects;
 import jenkins.model.Jenkins;
 
 /** The credentials list box of both steps: username/password credentials that fit the image's registry. */
-final class CredentialsItems {
+public final class CredentialsItems {
 
     private CredentialsItems() {
     }
 
-    static ListBoxModel of(Item item, String image, String credentialsId) {
+    public static ListBoxModel of(Item item, String image, String credentialsId) {
         String current = Objects.toString(credentialsId, "");
         if (!ItemPermission.mayConfigure(item)) {
             return new StandardListBoxModel().includeCurrentValue(current);

@@ -9,12 +9,12 @@ import jenkins.model.Jenkins;
  * says, on an item those who may read its configuration or use its credentials; without one, administrators.
  * Anyone else gets an OK or only the value already chosen, which reveals nothing.
  */
-final class ItemPermission {
+public final class ItemPermission {
 
     private ItemPermission() {
     }
 
-    static boolean mayConfigure(Item item) {
+    public static boolean mayConfigure(Item item) {
         if (item == null) {
             return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
         }

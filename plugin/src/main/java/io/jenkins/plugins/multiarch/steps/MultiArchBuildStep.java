@@ -10,19 +10,11 @@ import hudson.model.Computer;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.slaves.WorkspaceList;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.multiarch.actions.MultiArchBuildAction;
-import io.jenkins.plugins.multiarch.config.BuilderChoice;
 import io.jenkins.plugins.multiarch.config.FormValidations;
-import io.jenkins.plugins.multiarch.config.MultiArchGlobalConfiguration;
-import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
-import io.jenkins.plugins.multiarch.engine.imagebuild.BuildResult;
-import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildResult;
 import io.jenkins.plugins.multiarch.model.BuildArguments;
-import io.jenkins.plugins.multiarch.model.BuildSpec;
-import io.jenkins.plugins.multiarch.model.PlatformBuildRecord;
 import io.jenkins.plugins.multiarch.model.StepFieldChecks;
 import io.jenkins.plugins.multiarch.model.StepMaps;
 import java.util.LinkedHashMap;
@@ -223,40 +215,8 @@ public class MultiArchBuildStep extends Step {
         @Override
         protected String run() throws Exception {
             StepContext context = getContext();
-            Run<?, ?> run = context.get(Run.class);
-            TaskListener listener = context.get(TaskListener.class);
-            FilePath workspace = context.get(FilePath.class);
-            EnvVars environment = context.get(EnvVars.class);
-            Computer computer = context.get(Computer.class);
-            MultiArchGlobalConfiguration global = MultiArchGlobalConfiguration.get();
-            BuildSpec spec;
-            try {
-                spec = BuildSpec.resolve(step.arguments(), environment, global.getDefaultBuilder(),
-                        RegistryChoices.of(global.getRegistry()));
-            } catch (MultiarchException e) {
-                throw StepErrors.abort(FUNCTION, e);
-            }
-            RegistryLogin login = RegistryLogin.find(FUNCTION, run, spec.target());
-            String agent = AgentName.of(computer);
-            listener.getLogger().println(Messages.MultiArchBuildStep_Starting(FUNCTION, spec.target().reference(),
-                    spec.platform().map(Object::toString).orElse(Messages.MultiArchBuildStep_AgentPlatform()), agent,
-                    LoginText.of(spec.target().credentialsId())));
-            long start = System.currentTimeMillis();
-            FilePath scratch = WorkspaceList.tempDir(workspace);
-            BuildResult result = workspace.act(new BuildOnAgent(spec, scratch.getRemote(), environment, listener, login));
-            long duration = System.currentTimeMillis() - start;
-            if (result.images().size() != 1) {
-                throw new AbortException(Messages.MultiArchBuildStep_NotOneImage(FUNCTION, result.images().size()));
-            }
-            PlatformBuildResult image = result.images().get(0);
-            PlatformBuildRecord record = new PlatformBuildRecord(spec.target().reference().repositoryName(),
-                    image.platform().toString(), image.digest().toString(), agent, result.tool(), start, duration);
-            // one action per platform build: parallel branches add theirs concurrently, and addAction only appends
-            run.addAction(new MultiArchBuildAction(record));
-            run.save();
-            listener.getLogger().println(Messages.MultiArchBuildStep_Built(FUNCTION, record.getPlatform(),
-                    record.getReference(), record.getDurationText()));
-            return record.getDigest();
+            return PlatformImageBuild.run(FUNCTION, step.arguments(), context.get(Run.class), context.get(FilePath.class),
+                    context.get(EnvVars.class), context.get(Computer.class), context.get(TaskListener.class)).getDigest();
         }
 
         @Override
@@ -293,15 +253,7 @@ public class MultiArchBuildStep extends Step {
 
         @POST
         public ListBoxModel doFillBuilderItems(@AncestorInPath Item item) {
-            ListBoxModel items = new ListBoxModel();
-            if (!ItemPermission.mayConfigure(item)) {
-                return items;
-            }
-            items.add(Messages.MultiArchBuildStep_DefaultBuilder(), "");
-            for (BuilderChoice choice : BuilderChoice.values()) {
-                items.add(choice.displayName(), choice.id());
-            }
-            return items;
+            return BuilderItems.of(item);
         }
 
         @POST

@@ -11,21 +11,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.multiarch.actions.MultiArchBuildAction;
 import io.jenkins.plugins.multiarch.actions.MultiArchPublishAction;
 import io.jenkins.plugins.multiarch.config.BinaryBudget;
 import io.jenkins.plugins.multiarch.config.FormValidations;
-import io.jenkins.plugins.multiarch.config.MultiArchGlobalConfiguration;
-import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
-import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
-import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
-import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
-import io.jenkins.plugins.multiarch.model.PlatformBuildRecord;
 import io.jenkins.plugins.multiarch.model.PublishArguments;
-import io.jenkins.plugins.multiarch.model.PublishRecord;
-import io.jenkins.plugins.multiarch.model.PublishSpec;
-import io.jenkins.plugins.multiarch.model.PublishedPlatform;
-import io.jenkins.plugins.multiarch.model.SourceSelection;
 import io.jenkins.plugins.multiarch.model.StepFieldChecks;
 import io.jenkins.plugins.multiarch.model.StepMaps;
 import java.util.ArrayList;
@@ -235,43 +224,9 @@ public class MultiArchPublishStep extends Step {
         protected String run() throws Exception {
             StepContext context = getContext();
             Run<?, ?> run = context.get(Run.class);
-            TaskListener listener = context.get(TaskListener.class);
-            EnvVars environment = context.get(EnvVars.class);
-            FilePath workspace = context.get(FilePath.class); // null outside node: then the controller publishes
-            MultiArchGlobalConfiguration global = MultiArchGlobalConfiguration.get();
-            List<PlatformBuildRecord> builds = new ArrayList<>();
-            for (MultiArchBuildAction action : run.getActions(MultiArchBuildAction.class)) {
-                builds.add(action.getRecord());
-            }
-            PublishSpec spec;
-            PublishRequest request;
-            try {
-                spec = PublishSpec.resolve(step.arguments(), environment, RegistryChoices.of(global.getRegistry()),
-                        global.isBinaryCheck(), global.getBinaryBudget(), global.isAllBinaries());
-                List<PlatformSource> sources = SourceSelection.select(spec, builds);
-                request = spec.request(sources);
-            } catch (MultiarchException e) {
-                throw StepErrors.abort(FUNCTION, e);
-            }
-            RegistryLogin login = RegistryLogin.find(FUNCTION, run, spec.target());
-            listener.getLogger().println(Messages.MultiArchPublishStep_Starting(FUNCTION, request.target(),
-                    String.join(", ", request.tags()), request.sources().size(), LoginText.of(spec.target().credentialsId())));
-            PublishJob job = new PublishJob(request, listener, login);
-            PublishResult result = workspace == null ? job.run() : workspace.act(new PublishOnAgent(job));
-            PublishRecord record = PublishRecord.of(result, builds);
-            if (!result.dryRun()) {
-                run.addAction(new MultiArchPublishAction(record));
-                run.save();
-            }
-            for (PublishedPlatform platform : record.getPlatforms()) {
-                listener.getLogger().println(Messages.MultiArchPublishStep_Platform(platform.getPlatform(),
-                        platform.getDigest(), platform.getVerification()));
-            }
-            listener.getLogger().println(result.dryRun()
-                    ? Messages.MultiArchPublishStep_DryRun(FUNCTION, record.getReference())
-                    : Messages.MultiArchPublishStep_Published(FUNCTION, record.getReference(),
-                            String.join(", ", record.getTags())));
-            return record.getIndexDigest();
+            // no FilePath outside node: then the controller publishes
+            return IndexPublication.run(FUNCTION, step.arguments(), IndexPublication.recordedBuilds(run), run,
+                    context.get(FilePath.class), context.get(EnvVars.class), context.get(TaskListener.class));
         }
 
         @Override

@@ -18,12 +18,14 @@ final class PublishJob implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private final String function;
     private final PublishRequest request;
     private final TaskListener listener;
     private final String username;
     private final String password;
 
-    PublishJob(PublishRequest request, TaskListener listener, RegistryLogin login) {
+    PublishJob(String function, PublishRequest request, TaskListener listener, RegistryLogin login) {
+        this.function = function;
         this.request = request;
         this.listener = listener;
         this.username = login.username();
@@ -43,7 +45,7 @@ final class PublishJob implements Serializable {
         try (Multiarch engine = Multiarch.create()) {
             return engine.publish(request, host);
         } catch (MultiarchException e) {
-            throw StepErrors.abort(MultiArchPublishStep.FUNCTION, e);
+            throw StepErrors.abort(function, e);
         }
     }
 
