@@ -143,7 +143,10 @@ class MultiArchStepsJenkinsTest {
         String image = registry.host() + "/team/matrix";
         WorkflowRun b = run("declarative", "pipeline {\n"
                 + "  agent none\n"
-                + "  environment { MULTIARCH_IMAGE = '" + image + "'; MULTIARCH_CREDENTIALS_ID = '" + CREDENTIALS_ID + "' }\n"
+                + "  environment {\n"
+                + "    MULTIARCH_IMAGE = '" + image + "'\n"
+                + "    MULTIARCH_CREDENTIALS_ID = '" + CREDENTIALS_ID + "'\n"
+                + "  }\n"
                 + "  stages {\n"
                 + "    stage('build') {\n"
                 + "      matrix {\n"
