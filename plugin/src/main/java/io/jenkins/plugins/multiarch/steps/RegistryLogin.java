@@ -24,6 +24,11 @@ final class RegistryLogin {
         this.password = password;
     }
 
+    /** A login as given; for tests of what carries it. */
+    static RegistryLogin of(String username, String password) {
+        return new RegistryLogin(username, password);
+    }
+
     /**
      * @throws AbortException when the ID names no username/password credentials this run may use for the registry
      */
