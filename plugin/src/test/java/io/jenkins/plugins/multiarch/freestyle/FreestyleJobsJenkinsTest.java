@@ -2,7 +2,6 @@ package io.jenkins.plugins.multiarch.freestyle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -10,10 +9,6 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.EnvVars;
 import hudson.Launcher;
-import hudson.matrix.AxisList;
-import hudson.matrix.MatrixBuild;
-import hudson.matrix.MatrixProject;
-import hudson.matrix.MatrixRun;
 import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
 import hudson.model.FreeStyleBuild;
@@ -22,11 +17,9 @@ import hudson.model.Result;
 import hudson.model.labels.LabelAtom;
 import io.jenkins.plugins.multiarch.actions.MultiArchBuildAction;
 import io.jenkins.plugins.multiarch.actions.MultiArchPublishAction;
-import io.jenkins.plugins.multiarch.model.PublishedPlatform;
 import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
 import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
 import io.jenkins.plugins.multiarch.testkit.Skopeo;
-import io.jenkins.plugins.multiarch.testkit.TagList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,15 +33,14 @@ import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * The freestyle build step and publisher, and a multi-configuration project over a platform axis, in a running
- * Jenkins: agents labelled amd64 and arm64, a real htpasswd registry, buildah on the agents.
+ * The freestyle build step and publisher in a running Jenkins: agents labelled amd64 and arm64, a real htpasswd registry, buildah on the agents.
  */
 @WithJenkins
 class FreestyleJobsJenkinsTest {
 
     private static final String USER = "ci";
     private static final String PASSWORD = "pw-" + Long.toHexString(new SecureRandom().nextLong());
-    private static final String CREDENTIALS_ID = "registry-creds";
+    static final String CREDENTIALS_ID = "registry-creds";
 
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.htpasswd(USER, PASSWORD);
@@ -61,8 +53,13 @@ class FreestyleJobsJenkinsTest {
     @BeforeEach
     void agentsAndCredentials(JenkinsRule rule) throws Exception {
         r = rule;
+        agentsAndCredentials(rule, temp, USER, PASSWORD);
+    }
+
+    /** Agents labelled amd64 and arm64, each with buildah storage of its own, and the registry login as credentials. */
+    static void agentsAndCredentials(JenkinsRule r, Path temp, String user, String password) throws Exception {
         SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
-                CredentialsScope.GLOBAL, CREDENTIALS_ID, "registry login", USER, PASSWORD));
+                CredentialsScope.GLOBAL, CREDENTIALS_ID, "registry login", user, password));
         SystemCredentialsProvider.getInstance().save();
         for (String arch : List.of("amd64", "arm64")) {
             Path conf = temp.resolve(arch + "-storage.conf");
@@ -75,7 +72,7 @@ class FreestyleJobsJenkinsTest {
     }
 
     /** Writes the build context into the workspace: a Containerfile copying the program of TARGETARCH. */
-    private static final class WriteContext extends TestBuilder {
+    static final class WriteContext extends TestBuilder {
         private final boolean withContainerfile;
 
         WriteContext(boolean withContainerfile) {
@@ -96,7 +93,7 @@ class FreestyleJobsJenkinsTest {
         }
     }
 
-    private MultiArchBuildBuilder buildStep(String image, String platform) {
+    static MultiArchBuildBuilder buildStep(String image, String platform) {
         MultiArchBuildBuilder step = new MultiArchBuildBuilder(image);
         step.setPlatform(platform);
         step.setCredentialsId(CREDENTIALS_ID);
@@ -104,7 +101,7 @@ class FreestyleJobsJenkinsTest {
         return step;
     }
 
-    private MultiArchPublisher publisher(String image) {
+    static MultiArchPublisher publisher(String image) {
         MultiArchPublisher publisher = new MultiArchPublisher(image);
         publisher.setTags("latest");
         publisher.setCredentialsId(CREDENTIALS_ID);
@@ -140,44 +137,5 @@ class FreestyleJobsJenkinsTest {
         publisher.setPlatforms("amd64 arm64");
         publisher.setVersion("1.4.2");
         r.assertEqualDataBoundBeans(publisher, r.configRoundtrip(publisher));
-    }
-
-    private MatrixProject matrix(String name, String image, boolean armHasContainerfile) throws Exception {
-        MatrixProject p = r.createProject(MatrixProject.class, name);
-        p.setAxes(new AxisList(new PlatformAxis("PLATFORM", "amd64\narm64")));
-        p.getBuildersList().add(new WriteContext(armHasContainerfile));
-        p.getBuildersList().add(buildStep(image, null)); // the platform comes from the axis
-        p.getPublishersList().add(publisher(image + ":2.0"));
-        return p;
-    }
-
-    @Test
-    void aMultiConfigurationProjectBuildsEachCellOnItsAgentAndPublishesOnce() throws Exception {
-        String image = registry.host() + "/team/cells";
-        MatrixBuild b = r.buildAndAssertSuccess(matrix("cells", image, true));
-
-        assertEquals(2, b.getExactRuns().size());
-        for (MatrixRun cell : b.getExactRuns()) {
-            MultiArchBuildAction built = cell.getAction(MultiArchBuildAction.class);
-            assertEquals("linux/" + cell.getBuildVariables().get("PLATFORM"), built.getPlatform());
-            assertEquals(cell.getBuildVariables().get("PLATFORM"), built.getAgent());
-            assertNull(cell.getAction(MultiArchPublishAction.class)); // cells do not publish
-        }
-        MultiArchPublishAction published = b.getAction(MultiArchPublishAction.class);
-        assertEquals(List.of("linux/amd64", "linux/arm64"),
-                published.getRecord().getPlatforms().stream().map(PublishedPlatform::getPlatform).toList());
-        assertTrue(TagList.of(registry, "team/cells").tags().containsAll(List.of("2.0", "latest")));
-        r.assertLogNotContains(PASSWORD, b);
-    }
-
-    @Test
-    void aFailingCellPublishesNothing() throws Exception {
-        String image = registry.host() + "/team/failing-cell";
-        MatrixBuild b = r.buildAndAssertStatus(Result.FAILURE, matrix("failing", image, false));
-
-        r.assertLogContains("not publishing", b);
-        assertNull(b.getAction(MultiArchPublishAction.class));
-        List<String> tags = TagList.of(registry, "team/failing-cell").tags();
-        assertFalse(tags.contains("2.0") || tags.contains("latest"), tags.toString());
     }
 }

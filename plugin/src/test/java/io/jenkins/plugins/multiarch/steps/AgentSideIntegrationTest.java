@@ -93,7 +93,7 @@ class AgentSideIntegrationTest {
 
         PublishSpec publish = PublishSpec.resolve(new PublishArguments().tags(List.of("1.0", "latest"))
                 .credentialsId("registry-creds"), environment, RegistryChoice.NONE, true, null, false);
-        PublishResult result = new PublishJob(publish.request(SourceSelection.select(publish, records)), listener, login)
+        PublishResult result = new PublishJob(MultiArchPublishStep.FUNCTION, publish.request(SourceSelection.select(publish, records)), listener, login)
                 .run();
         PublishRecord record = PublishRecord.of(result, records);
 
