@@ -1,7 +1,7 @@
 // Compile-only stub of hudson.Extension
 // from org.jenkins-ci.main:jenkins-core:2.555.3 (jenkinsci/jenkins, tag jenkins-2.555.3).
 // Only the members the plugin uses, with their real signatures; every body throws. Never shipped.
-// Members (ordinal, optional, dynamicLoadable) and @Indexable left out: the plugin sets none, and no index is built here.
+// Members ordinal and dynamicLoadable, and @Indexable, left out: the plugin sets neither, and no index is built here.
 package hudson;
 
 import static java.lang.annotation.ElementType.FIELD;
@@ -17,4 +17,6 @@ import java.lang.annotation.Target;
 @Target({TYPE, FIELD, METHOD})
 @Documented
 public @interface Extension {
+
+    boolean optional() default false;
 }

@@ -1,10 +1,27 @@
 // Compile-only stub of hudson.ExtensionList
 // from org.jenkins-ci.main:jenkins-core:2.555.3 (jenkinsci/jenkins, tag jenkins-2.555.3).
 // Only the members the plugin uses, with their real signatures; every body throws. Never shipped.
-// Supertypes AbstractList<T> and OnMaster left out: the plugin uses only lookupSingleton.
+// Interface OnMaster left out.
 package hudson;
 
-public class ExtensionList<T> {
+import java.util.AbstractList;
+
+public class ExtensionList<T> extends AbstractList<T> {
+
+    public static <T> ExtensionList<T> lookup(Class<T> type) {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    @Override
+    public T get(int index) {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    @Override
+    public int size() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
 
     private ExtensionList() {
         throw new UnsupportedOperationException("compile-only stub");

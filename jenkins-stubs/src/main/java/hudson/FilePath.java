@@ -5,6 +5,7 @@
 // extends MasterToSlaveFileCallable, which implements it).
 package hudson;
 
+import hudson.model.Computer;
 import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +14,10 @@ import java.io.Serializable;
 public final class FilePath implements Serializable {
 
     private FilePath() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public Computer toComputer() {
         throw new UnsupportedOperationException("compile-only stub");
     }
 

@@ -4,11 +4,20 @@
 // Interfaces (ExtensionPoint, Comparable, AccessControlled, PersistenceRoot, ...) left out; superclass Actionable kept.
 package hudson.model;
 
+import hudson.EnvVars;
 import java.io.IOException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
 
     protected Run() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public Result getResult() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public EnvVars getEnvironment(TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("compile-only stub");
     }
 

@@ -5,6 +5,7 @@ package com.cloudbees.plugins.credentials.common;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
 import java.util.List;
@@ -26,6 +27,11 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
     public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(Authentication authentication,
             ItemGroup context, Class<? extends C> type, List<DomainRequirement> domainRequirements,
             CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(Authentication authentication, Item context,
+            Class<? extends C> type, List<DomainRequirement> domainRequirements, CredentialsMatcher matcher) {
         throw new UnsupportedOperationException("compile-only stub");
     }
 

@@ -3,12 +3,12 @@ package io.jenkins.plugins.multiarch.config;
 import hudson.util.FormValidation;
 
 /** {@link FieldValidation} to {@link FormValidation}. */
-final class FormValidations {
+public final class FormValidations {
 
     private FormValidations() {
     }
 
-    static FormValidation of(FieldValidation validation) {
+    public static FormValidation of(FieldValidation validation) {
         String message = validation.message();
         return switch (validation.kind()) {
             case OK -> message == null ? FormValidation.ok() : FormValidation.ok(message);

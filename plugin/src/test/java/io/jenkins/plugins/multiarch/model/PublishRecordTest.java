@@ -1,0 +1,79 @@
+package io.jenkins.plugins.multiarch.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.publish.PlatformResult;
+import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.reference.Digest;
+import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PublishRecordTest {
+
+    private static final String IMAGE = "registry.example.com/team/app";
+    private static final Digest AMD = Digest.parse("sha256:" + "a".repeat(64));
+    private static final Digest ARM = Digest.parse("sha256:" + "b".repeat(64));
+    private static final Digest INDEX = Digest.parse("sha256:" + "c".repeat(64));
+
+    private static PublishResult result() {
+        PlatformResult amd = new PlatformResult(Platform.LINUX_AMD64, ImageReference.parse(IMAGE + "@" + AMD), AMD,
+                "application/vnd.oci.image.manifest.v1+json", 400, 1000, List.of(
+                        CheckResult.passed("config", "image config says linux/amd64", Map.of()),
+                        CheckResult.passed("binary", "/hello is x86-64", Map.of("summary", "/hello x86-64 ✓",
+                                "detectedArchitecture", "x86-64"))));
+        PlatformResult arm = new PlatformResult(Platform.LINUX_ARM64, ImageReference.parse(IMAGE + ":arm64"), ARM,
+                "application/vnd.oci.image.manifest.v1+json", 400, 1000, List.of(
+                        CheckResult.passed("config", "image config says linux/arm64", Map.of())));
+        return new PublishResult("registry.example.com/team/app", INDEX, "application/vnd.oci.image.index.v1+json", 700,
+                List.of("1.0"), List.of("latest"), List.of(amd, arm), false, Map.of());
+    }
+
+    @Test
+    void eachRowHasItsBuildsAgentAndBuilderAndWhatTheChecksFound() {
+        List<PlatformBuildRecord> builds = List.of(
+                new PlatformBuildRecord(IMAGE, "linux/amd64", AMD.toString(), "amd64-agent", "buildah", 5, 6),
+                // same platform, another digest: not the image published
+                new PlatformBuildRecord(IMAGE, "linux/arm64", "sha256:" + "d".repeat(64), "arm64-agent", "podman", 5, 6));
+
+        PublishRecord record = PublishRecord.of(result(), builds);
+
+        assertThat(record.getReference()).isEqualTo(IMAGE + "@" + INDEX);
+        assertThat(record.getMediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
+        assertThat(record.getTags()).containsExactly("1.0", "latest");
+        assertThat(record.getPlatforms()).containsExactly(
+                new PublishedPlatform("linux/amd64", AMD.toString(), IMAGE + "@" + AMD, "amd64-agent", "buildah",
+                        "x86-64", "/hello x86-64 ✓", true),
+                new PublishedPlatform("linux/arm64", ARM.toString(), IMAGE + ":arm64", PublishedPlatform.UNKNOWN,
+                        PublishedPlatform.UNKNOWN, PublishedPlatform.UNKNOWN, "config ✓", true));
+    }
+
+    @Test
+    void recordsSurviveJavaSerializationUnchanged() throws Exception {
+        PublishRecord record = PublishRecord.of(result(), List.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(record);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void buildRecordsShowTheirDurationAndReference() {
+        PlatformBuildRecord record = new PlatformBuildRecord(IMAGE, "linux/arm64", ARM.toString(), "arm64", "buildah",
+                1_000, 185_400);
+        assertThat(record.getDurationText()).isEqualTo("3 min 5 s");
+        assertThat(new PlatformBuildRecord(IMAGE, "linux/arm64", ARM.toString(), "arm64", "buildah", 0, 900)
+                .getDurationText()).isEqualTo("1 s");
+        assertThat(record.getReference()).isEqualTo(IMAGE + "@" + ARM);
+    }
+}

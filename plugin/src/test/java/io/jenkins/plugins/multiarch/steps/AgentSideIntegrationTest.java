@@ -1,0 +1,136 @@
+package io.jenkins.plugins.multiarch.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.TaskListener;
+import io.jenkins.plugins.multiarch.engine.imagebuild.BuildResult;
+import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildResult;
+import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.model.BuildArguments;
+import io.jenkins.plugins.multiarch.model.BuildSpec;
+import io.jenkins.plugins.multiarch.model.PlatformBuildRecord;
+import io.jenkins.plugins.multiarch.model.PublishArguments;
+import io.jenkins.plugins.multiarch.model.PublishRecord;
+import io.jenkins.plugins.multiarch.model.PublishSpec;
+import io.jenkins.plugins.multiarch.model.PublishedPlatform;
+import io.jenkins.plugins.multiarch.model.RegistryChoice;
+import io.jenkins.plugins.multiarch.model.SourceSelection;
+import io.jenkins.plugins.multiarch.model.StepEnvironment;
+import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
+import io.jenkins.plugins.multiarch.testkit.RequiredTool;
+import io.jenkins.plugins.multiarch.testkit.Skopeo;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The code the steps run on an agent, run here without Jenkins against a real registry (htpasswd: the password is
+ * what makes the push work) and real buildah: two platform builds as two agents would run them
+ * ({@link BuildOnAgent#invoke} on a workspace, with the build's environment), then the publish over what they
+ * recorded ({@link PublishJob}), read back with skopeo. The log has the platform prefixes and never the password;
+ * the records kept on the run hold no trace of it; the scratch directories are gone.
+ */
+class AgentSideIntegrationTest {
+
+    private static final String USER = "ci";
+    private static final String PASSWORD = "pw-" + Long.toHexString(new SecureRandom().nextLong());
+
+    @RegisterExtension
+    static final RegistryExtension registry = RegistryExtension.htpasswd(USER, PASSWORD);
+
+    @TempDir
+    Path temp;
+
+    /** A TaskListener as an agent has it: a stream into the build log. */
+    private record Listener(PrintStream logger) implements TaskListener {
+        @Override
+        public PrintStream getLogger() {
+            return logger;
+        }
+    }
+
+    @Test
+    void buildTwoPlatformsOnTheirWorkspacesThenPublishWhatWasRecorded() throws Exception {
+        RequiredTool.buildah();
+        Path workspace = Files.createDirectories(temp.resolve("workspace"));
+        Files.writeString(workspace.resolve("Containerfile"),
+                "FROM scratch\nARG TARGETARCH\nCOPY hello-${TARGETARCH} /hello\nENTRYPOINT [\"/hello\"]\n");
+        Files.write(workspace.resolve("hello-amd64"), ElfFixtures.x86_64());
+        Files.write(workspace.resolve("hello-arm64"), ElfFixtures.aarch64());
+        Path scratch = temp.resolve("workspace@tmp");
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("CONTAINERS_STORAGE_CONF", storageConf().toString());
+        environment.put(StepEnvironment.IMAGE, registry.host() + "/team/app");
+        RegistryLogin login = RegistryLogin.of(USER, PASSWORD);
+        ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        Listener listener = new Listener(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+
+        List<PlatformBuildRecord> records = new ArrayList<>();
+        for (String platform : List.of("linux/amd64", "linux/arm64")) {
+            BuildSpec spec = BuildSpec.resolve(new BuildArguments().platform(platform).credentialsId("registry-creds")
+                    .builder("buildah"), environment, "auto", RegistryChoice.NONE);
+            BuildResult built = new BuildOnAgent(spec, scratch.toString(), environment, listener, login)
+                    .invoke(workspace.toFile(), null);
+            assertThat(built.images()).hasSize(1);
+            PlatformBuildResult image = built.images().get(0);
+            assertThat(image.platform()).hasToString(platform);
+            records.add(new PlatformBuildRecord(spec.target().reference().repositoryName(), platform,
+                    image.digest().toString(), "agent-" + platform.substring(6), built.tool(), 0, 1));
+        }
+
+        PublishSpec publish = PublishSpec.resolve(new PublishArguments().tags(List.of("1.0", "latest"))
+                .credentialsId("registry-creds"), environment, RegistryChoice.NONE, true, null, false);
+        PublishResult result = new PublishJob(MultiArchPublishStep.FUNCTION, publish.request(SourceSelection.select(publish, records)), listener, login)
+                .run();
+        PublishRecord record = PublishRecord.of(result, records);
+
+        assertThat(record.getTagsWritten()).containsExactly("1.0", "latest");
+        assertThat(record.getPlatforms()).extracting(PublishedPlatform::getPlatform, PublishedPlatform::getAgent,
+                PublishedPlatform::getBuilder, PublishedPlatform::getVerifiedArchitecture, PublishedPlatform::isPassed)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("linux/amd64", "agent-amd64", "buildah", "x86-64", true),
+                        org.assertj.core.groups.Tuple.tuple("linux/arm64", "agent-arm64", "buildah", "AArch64", true));
+        String index = Skopeo.rawManifest(registry.host() + "/team/app:latest", registry.credentials());
+        for (PlatformBuildRecord built : records) {
+            assertThat(index).contains(built.getDigest());
+        }
+
+        String log = logBytes.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("[linux/amd64] ").contains("[linux/arm64] ");
+        assertThat(log).doesNotContain(PASSWORD).doesNotContain(registry.credentials().base64UserColonPassword());
+        assertThat(serialized(records)).doesNotContain(PASSWORD);
+        assertThat(serialized(record)).doesNotContain(PASSWORD);
+        try (Stream<Path> left = Files.exists(scratch) ? Files.list(scratch) : Stream.empty()) {
+            assertThat(left).as("build workspaces and auth files left in @tmp").isEmpty();
+        }
+    }
+
+    /** buildah's image store in a private directory, with the vfs driver (no overlay here). */
+    private Path storageConf() throws Exception {
+        Path conf = temp.resolve("storage.conf");
+        Files.writeString(conf, "[storage]\ndriver = \"vfs\"\ngraphroot = \"" + temp.resolve("storage/root")
+                + "\"\nrunroot = \"" + temp.resolve("storage/run") + "\"\n");
+        return conf;
+    }
+
+    private static String serialized(Object value) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value instanceof List<?> list ? new ArrayList<>(list) : value);
+        }
+        return bytes.toString(StandardCharsets.ISO_8859_1);
+    }
+}
