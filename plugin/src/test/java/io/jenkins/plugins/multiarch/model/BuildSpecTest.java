@@ -1,7 +1,14 @@
 package io.jenkins.plugins.multiarch.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasToString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.imagebuild.BuildRequest;
@@ -32,60 +39,58 @@ class BuildSpecTest {
     @Test
     void platformArgumentThenTargetPlatformThenTheAgents() {
         Map<String, String> env = Map.of(StepEnvironment.TARGET_PLATFORM, "linux/arm/v7");
-        assertThat(resolve(new BuildArguments().image(IMAGE).platform("linux/arm64"), env).platform())
-                .contains(Platform.LINUX_ARM64);
-        assertThat(resolve(new BuildArguments().image(IMAGE), env).platform()).contains(Platform.LINUX_ARM_V7);
+        assertEquals(Optional.of(Platform.LINUX_ARM64),
+                resolve(new BuildArguments().image(IMAGE).platform("linux/arm64"), env).platform());
+        assertEquals(Optional.of(Platform.LINUX_ARM_V7), resolve(new BuildArguments().image(IMAGE), env).platform());
         BuildSpec agents = resolve(new BuildArguments().image(IMAGE), Map.of());
-        assertThat(agents.platform()).isEmpty();
-        assertThat(agents.platformFor(Optional.of(Platform.LINUX_AMD64))).isEqualTo(Platform.LINUX_AMD64);
+        assertEquals(Optional.empty(), agents.platform());
+        assertEquals(Platform.LINUX_AMD64, agents.platformFor(Optional.of(Platform.LINUX_AMD64)));
     }
 
     @Test
     void aBadPlatformNamesWhereItCameFrom() {
-        assertThatThrownBy(() -> resolve(new BuildArguments().image(IMAGE), Map.of(StepEnvironment.TARGET_PLATFORM, "linux")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("multiArchBuild: TARGETPLATFORM: ");
-        assertThatThrownBy(() -> resolve(new BuildArguments().image(IMAGE).platform("linux/"), Map.of()))
-                .hasMessageStartingWith("multiArchBuild: platform: ");
+        InvalidInputException fromEnv = assertThrows(InvalidInputException.class,
+                () -> resolve(new BuildArguments().image(IMAGE), Map.of(StepEnvironment.TARGET_PLATFORM, "linux")));
+        assertThat(fromEnv.getMessage(), startsWith("multiArchBuild: TARGETPLATFORM: "));
+        Throwable fromArgument = assertThrows(Throwable.class,
+                () -> resolve(new BuildArguments().image(IMAGE).platform("linux/"), Map.of()));
+        assertThat(fromArgument.getMessage(), startsWith("multiArchBuild: platform: "));
     }
 
     @Test
     void withoutAnyPlatformTheStepSaysHowToGiveOne() {
         BuildSpec spec = resolve(new BuildArguments().image(IMAGE), Map.of());
-        assertThatThrownBy(() -> spec.platformFor(Optional.empty()))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("platform: 'linux/arm64'")
-                .hasMessageContaining("TARGETPLATFORM");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> spec.platformFor(Optional.empty()));
+        assertThat(e.getMessage(), allOf(containsString("platform: 'linux/arm64'"), containsString("TARGETPLATFORM")));
     }
 
     @Test
     void builderArgumentThenEnvironmentThenGlobalAndAutoMeansDetect() {
         Map<String, String> env = Map.of(StepEnvironment.BUILDER, "podman");
-        assertThat(BuildSpec.resolve(new BuildArguments().image(IMAGE).builder("kaniko"), env, "buildah",
-                RegistryChoice.NONE).builder()).contains(BuildToolKind.KANIKO);
-        assertThat(BuildSpec.resolve(new BuildArguments().image(IMAGE), env, "buildah", RegistryChoice.NONE).builder())
-                .contains(BuildToolKind.PODMAN);
-        assertThat(BuildSpec.resolve(new BuildArguments().image(IMAGE), Map.of(), "buildah", RegistryChoice.NONE)
-                .builder()).contains(BuildToolKind.BUILDAH);
-        assertThat(BuildSpec.resolve(new BuildArguments().image(IMAGE), Map.of(), "auto", RegistryChoice.NONE)
-                .builder()).isEmpty();
+        assertEquals(Optional.of(BuildToolKind.KANIKO), BuildSpec.resolve(new BuildArguments().image(IMAGE).builder("kaniko"),
+                env, "buildah", RegistryChoice.NONE).builder());
+        assertEquals(Optional.of(BuildToolKind.PODMAN),
+                BuildSpec.resolve(new BuildArguments().image(IMAGE), env, "buildah", RegistryChoice.NONE).builder());
+        assertEquals(Optional.of(BuildToolKind.BUILDAH),
+                BuildSpec.resolve(new BuildArguments().image(IMAGE), Map.of(), "buildah", RegistryChoice.NONE).builder());
+        assertEquals(Optional.empty(),
+                BuildSpec.resolve(new BuildArguments().image(IMAGE), Map.of(), "auto", RegistryChoice.NONE).builder());
     }
 
     @Test
     void anUnknownBuilderNamesItsSourceAndTheValidOnes() {
-        assertThatThrownBy(() -> resolve(new BuildArguments().image(IMAGE), Map.of(StepEnvironment.BUILDER, "bildah")))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("'bildah' (from MULTIARCH_BUILDER)")
-                .hasMessageContaining("buildah, podman, docker, buildx, kaniko");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> resolve(new BuildArguments().image(IMAGE), Map.of(StepEnvironment.BUILDER, "bildah")));
+        assertThat(e.getMessage(), allOf(containsString("'bildah' (from MULTIARCH_BUILDER)"),
+                containsString("buildah, podman, docker, buildx, kaniko")));
     }
 
     @Test
     void annotationsOnAPlatformImageAreRefusedWithWhereTheyGo() {
-        assertThatThrownBy(() -> resolve(new BuildArguments().image(IMAGE)
-                .annotations(Map.of("org.opencontainers.image.source", "x")), Map.of()))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("org.opencontainers.image.source")
-                .hasMessageContaining("multiArchPublish");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> resolve(new BuildArguments().image(IMAGE)
+                .annotations(Map.of("org.opencontainers.image.source", "x")), Map.of()));
+        assertThat(e.getMessage(), allOf(containsString("org.opencontainers.image.source"),
+                containsString("multiArchPublish")));
     }
 
     @Test
@@ -98,48 +103,51 @@ class BuildSpecTest {
 
         BuildRequest request = spec.request(workspace, Optional.of(Platform.LINUX_AMD64));
 
-        assertThat(request.contextDir()).isEqualTo(context);
-        assertThat(request.dockerfile()).contains(workspace.resolve("app/Containerfile.prod"));
-        assertThat(request.platforms()).containsExactly(Platform.LINUX_ARM64);
-        assertThat(request.buildArgs()).containsExactly(Map.entry("VERSION", "1.0"));
-        assertThat(request.targetStage()).contains("final");
-        assertThat(request.labels()).containsExactly(Map.entry("team", "a"));
-        assertThat(request.tool()).contains(BuildToolKind.BUILDAH);
-        assertThat(request.destination()).isInstanceOf(PlatformDestination.Tagged.class);
-        assertThat(request.target()).hasToString(IMAGE);
+        assertEquals(context, request.contextDir());
+        assertEquals(Optional.of(workspace.resolve("app/Containerfile.prod")), request.dockerfile());
+        assertThat(request.platforms(), contains(Platform.LINUX_ARM64));
+        assertThat(request.buildArgs().entrySet(), contains(Map.entry("VERSION", "1.0")));
+        assertEquals(Optional.of("final"), request.targetStage());
+        assertThat(request.labels().entrySet(), contains(Map.entry("team", "a")));
+        assertEquals(Optional.of(BuildToolKind.BUILDAH), request.tool());
+        assertInstanceOf(PlatformDestination.Tagged.class, request.destination());
+        assertThat(request.target(), hasToString(IMAGE));
     }
 
     @Test
     void theContextDefaultsToTheWorkspaceAndFromTheEnvironment() throws IOException {
         Files.writeString(workspace.resolve("Dockerfile"), "FROM scratch\n");
         BuildSpec spec = resolve(new BuildArguments().image(IMAGE), Map.of());
-        assertThat(spec.request(workspace, Optional.of(Platform.LINUX_AMD64)).contextDir()).isEqualTo(workspace);
+        assertEquals(workspace, spec.request(workspace, Optional.of(Platform.LINUX_AMD64)).contextDir());
         Files.createDirectories(workspace.resolve("sub"));
         Files.writeString(workspace.resolve("sub/Containerfile"), "FROM scratch\n");
         BuildSpec fromEnv = resolve(new BuildArguments().image(IMAGE), Map.of(StepEnvironment.CONTEXT, "sub"));
-        assertThat(fromEnv.request(workspace, Optional.of(Platform.LINUX_AMD64)).contextDir())
-                .isEqualTo(workspace.resolve("sub"));
+        assertEquals(workspace.resolve("sub"), fromEnv.request(workspace, Optional.of(Platform.LINUX_AMD64)).contextDir());
     }
 
     @Test
     void aMissingContextFileOrDockerfileIsNamed() throws IOException {
-        assertThatThrownBy(() -> resolve(new BuildArguments().image(IMAGE).context("nope"), Map.of())
-                .request(workspace, Optional.of(Platform.LINUX_AMD64)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("context 'nope' is not a directory");
-        assertThatThrownBy(() -> resolve(new BuildArguments().image(IMAGE).file("Dockerfile.x"), Map.of())
-                .request(workspace, Optional.of(Platform.LINUX_AMD64)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("file 'Dockerfile.x' is not a file");
-        assertThatThrownBy(() -> resolve(new BuildArguments().image(IMAGE), Map.of())
-                .request(workspace, Optional.of(Platform.LINUX_AMD64)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no Dockerfile or Containerfile");
+        InvalidInputException context = assertThrows(InvalidInputException.class,
+                () -> resolve(new BuildArguments().image(IMAGE).context("nope"), Map.of())
+                        .request(workspace, Optional.of(Platform.LINUX_AMD64)));
+        assertThat(context.getMessage(), containsString("context 'nope' is not a directory"));
+        InvalidInputException file = assertThrows(InvalidInputException.class,
+                () -> resolve(new BuildArguments().image(IMAGE).file("Dockerfile.x"), Map.of())
+                        .request(workspace, Optional.of(Platform.LINUX_AMD64)));
+        assertThat(file.getMessage(), containsString("file 'Dockerfile.x' is not a file"));
+        InvalidInputException none = assertThrows(InvalidInputException.class,
+                () -> resolve(new BuildArguments().image(IMAGE), Map.of())
+                        .request(workspace, Optional.of(Platform.LINUX_AMD64)));
+        assertThat(none.getMessage(), containsString("no Dockerfile or Containerfile"));
     }
 
     @Test
     void reservedBuildArgumentsAreRefusedByTheEngine() throws IOException {
         Files.writeString(workspace.resolve("Dockerfile"), "FROM scratch\n");
         BuildSpec spec = resolve(new BuildArguments().image(IMAGE).buildArgs(Map.of("TARGETARCH", "arm64")), Map.of());
-        assertThatThrownBy(() -> spec.request(workspace, Optional.of(Platform.LINUX_AMD64)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("TARGETARCH");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> spec.request(workspace, Optional.of(Platform.LINUX_AMD64)));
+        assertThat(e.getMessage(), containsString("TARGETARCH"));
     }
 
     @Test

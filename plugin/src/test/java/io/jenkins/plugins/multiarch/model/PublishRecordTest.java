@@ -1,6 +1,8 @@
 package io.jenkins.plugins.multiarch.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformResult;
@@ -45,14 +47,14 @@ class PublishRecordTest {
 
         PublishRecord record = PublishRecord.of(result(), builds);
 
-        assertThat(record.getReference()).isEqualTo(IMAGE + "@" + INDEX);
-        assertThat(record.getMediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
-        assertThat(record.getTags()).containsExactly("1.0", "latest");
-        assertThat(record.getPlatforms()).containsExactly(
+        assertEquals(IMAGE + "@" + INDEX, record.getReference());
+        assertEquals("application/vnd.oci.image.index.v1+json", record.getMediaType());
+        assertThat(record.getTags(), contains("1.0", "latest"));
+        assertThat(record.getPlatforms(), contains(
                 new PublishedPlatform("linux/amd64", AMD.toString(), IMAGE + "@" + AMD, "amd64-agent", "buildah",
                         "x86-64", "/hello x86-64 ✓", true),
                 new PublishedPlatform("linux/arm64", ARM.toString(), IMAGE + ":arm64", PublishedPlatform.UNKNOWN,
-                        PublishedPlatform.UNKNOWN, PublishedPlatform.UNKNOWN, "config ✓", true));
+                        PublishedPlatform.UNKNOWN, PublishedPlatform.UNKNOWN, "config ✓", true)));
     }
 
     @Test
@@ -63,7 +65,7 @@ class PublishRecordTest {
             out.writeObject(record);
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            assertThat(in.readObject()).isEqualTo(record);
+            assertEquals(record, in.readObject());
         }
     }
 
@@ -71,9 +73,9 @@ class PublishRecordTest {
     void buildRecordsShowTheirDurationAndReference() {
         PlatformBuildRecord record = new PlatformBuildRecord(IMAGE, "linux/arm64", ARM.toString(), "arm64", "buildah",
                 1_000, 185_400);
-        assertThat(record.getDurationText()).isEqualTo("3 min 5 s");
-        assertThat(new PlatformBuildRecord(IMAGE, "linux/arm64", ARM.toString(), "arm64", "buildah", 0, 900)
-                .getDurationText()).isEqualTo("1 s");
-        assertThat(record.getReference()).isEqualTo(IMAGE + "@" + ARM);
+        assertEquals("3 min 5 s", record.getDurationText());
+        assertEquals("1 s", new PlatformBuildRecord(IMAGE, "linux/arm64", ARM.toString(), "arm64", "buildah", 0, 900)
+                .getDurationText());
+        assertEquals(IMAGE + "@" + ARM, record.getReference());
     }
 }

@@ -1,7 +1,14 @@
 package io.jenkins.plugins.multiarch.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jenkins.plugins.multiarch.config.FieldValidation;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
@@ -40,39 +47,38 @@ class StepArgumentsTest {
         raw.put("VERSION", new FakeGString("1.4.2"));
         raw.put("JOBS", 4);
         Map<String, String> copy = StepMaps.copy(raw, "buildArgs");
-        assertThat(copy).containsExactly(Map.entry("VERSION", "1.4.2"), Map.entry("JOBS", "4"));
-        assertThat(copy.values()).allMatch(v -> v instanceof String);
+        assertThat(copy.entrySet(), contains(Map.entry("VERSION", "1.4.2"), Map.entry("JOBS", "4")));
+        assertThat(copy.values(), everyItem(instanceOf(String.class)));
     }
 
     @Test
     void aMapEntryWithoutValueIsNamed() {
         Map<String, String> raw = new HashMap<>();
         raw.put("VERSION", null);
-        assertThatThrownBy(() -> StepMaps.copy(raw, "buildArgs"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("buildArgs: the entry VERSION has no value");
-        assertThat(StepMaps.copy(null, "labels")).isEmpty();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> StepMaps.copy(raw, "buildArgs"));
+        assertThat(e.getMessage(), containsString("buildArgs: the entry VERSION has no value"));
+        assertThat(StepMaps.copy(null, "labels"), anEmptyMap());
     }
 
     @Test
     void formChecksSayTheDefaultsAndFlagBadValues() {
-        assertThat(StepFieldChecks.image("")).isEqualTo(FieldValidation.ok(
-                "Empty: the image named by MULTIARCH_IMAGE in the build's environment"));
-        assertThat(StepFieldChecks.image("registry.example.com/team/app:1.0")).isEqualTo(FieldValidation.ok());
-        assertThat(StepFieldChecks.image("${REGISTRY}/app")).isEqualTo(FieldValidation.ok());
-        assertThat(StepFieldChecks.image("UPPER/Case").kind()).isEqualTo(FieldValidation.Kind.ERROR);
-        assertThat(StepFieldChecks.platform("aarch64")).isEqualTo(FieldValidation.ok("Means linux/arm64"));
-        assertThat(StepFieldChecks.platform("linux/").kind()).isEqualTo(FieldValidation.Kind.ERROR);
-        assertThat(StepFieldChecks.tagTemplate("{arch}-{version}")).isEqualTo(FieldValidation.ok());
-        assertThat(StepFieldChecks.tagTemplate("{cpu}").kind()).isEqualTo(FieldValidation.Kind.ERROR);
+        assertEquals(FieldValidation.ok("Empty: the image named by MULTIARCH_IMAGE in the build's environment"),
+                StepFieldChecks.image(""));
+        assertEquals(FieldValidation.ok(), StepFieldChecks.image("registry.example.com/team/app:1.0"));
+        assertEquals(FieldValidation.ok(), StepFieldChecks.image("${REGISTRY}/app"));
+        assertEquals(FieldValidation.Kind.ERROR, StepFieldChecks.image("UPPER/Case").kind());
+        assertEquals(FieldValidation.ok("Means linux/arm64"), StepFieldChecks.platform("aarch64"));
+        assertEquals(FieldValidation.Kind.ERROR, StepFieldChecks.platform("linux/").kind());
+        assertEquals(FieldValidation.ok(), StepFieldChecks.tagTemplate("{arch}-{version}"));
+        assertEquals(FieldValidation.Kind.ERROR, StepFieldChecks.tagTemplate("{cpu}").kind());
     }
 
     @Test
     void theListBoxAsksForCredentialsOfTheImagesRegistry() {
-        assertThat(CredentialsUri.forImage("registry.example.com:5000/team/app")).isEqualTo("https://registry.example.com:5000");
-        assertThat(CredentialsUri.forImage("team/app")).isEqualTo("https://index.docker.io/v1/");
-        assertThat(CredentialsUri.forImage("")).isNull();
-        assertThat(CredentialsUri.forImage("${IMAGE}")).isNull();
-        assertThat(CredentialsUri.forImage("Not An Image")).isNull();
+        assertEquals("https://registry.example.com:5000", CredentialsUri.forImage("registry.example.com:5000/team/app"));
+        assertEquals("https://index.docker.io/v1/", CredentialsUri.forImage("team/app"));
+        assertNull(CredentialsUri.forImage(""));
+        assertNull(CredentialsUri.forImage("${IMAGE}"));
+        assertNull(CredentialsUri.forImage("Not An Image"));
     }
 }

@@ -1,6 +1,13 @@
 package io.jenkins.plugins.multiarch.steps;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasToString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hudson.model.TaskListener;
 import io.jenkins.plugins.multiarch.engine.imagebuild.BuildResult;
@@ -12,7 +19,6 @@ import io.jenkins.plugins.multiarch.model.PlatformBuildRecord;
 import io.jenkins.plugins.multiarch.model.PublishArguments;
 import io.jenkins.plugins.multiarch.model.PublishRecord;
 import io.jenkins.plugins.multiarch.model.PublishSpec;
-import io.jenkins.plugins.multiarch.model.PublishedPlatform;
 import io.jenkins.plugins.multiarch.model.RegistryChoice;
 import io.jenkins.plugins.multiarch.model.SourceSelection;
 import io.jenkins.plugins.multiarch.model.StepEnvironment;
@@ -28,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +91,9 @@ class AgentSideIntegrationTest {
                     .builder("buildah"), environment, "auto", RegistryChoice.NONE);
             BuildResult built = new BuildOnAgent(spec, scratch.toString(), environment, listener, login)
                     .invoke(workspace.toFile(), null);
-            assertThat(built.images()).hasSize(1);
+            assertThat(built.images(), hasSize(1));
             PlatformBuildResult image = built.images().get(0);
-            assertThat(image.platform()).hasToString(platform);
+            assertThat(image.platform(), hasToString(platform));
             records.add(new PlatformBuildRecord(spec.target().reference().repositoryName(), platform,
                     image.digest().toString(), "agent-" + platform.substring(6), built.tool(), 0, 1));
         }
@@ -97,24 +104,26 @@ class AgentSideIntegrationTest {
                 .run();
         PublishRecord record = PublishRecord.of(result, records);
 
-        assertThat(record.getTagsWritten()).containsExactly("1.0", "latest");
-        assertThat(record.getPlatforms()).extracting(PublishedPlatform::getPlatform, PublishedPlatform::getAgent,
-                PublishedPlatform::getBuilder, PublishedPlatform::getVerifiedArchitecture, PublishedPlatform::isPassed)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("linux/amd64", "agent-amd64", "buildah", "x86-64", true),
-                        org.assertj.core.groups.Tuple.tuple("linux/arm64", "agent-arm64", "buildah", "AArch64", true));
+        assertThat(record.getTagsWritten(), contains("1.0", "latest"));
+        // one row per platform, in order: platform, agent, builder, verified architecture, passed
+        assertEquals(List.of(
+                        Arrays.<Object>asList("linux/amd64", "agent-amd64", "buildah", "x86-64", true),
+                        Arrays.<Object>asList("linux/arm64", "agent-arm64", "buildah", "AArch64", true)),
+                record.getPlatforms().stream().map(p -> Arrays.<Object>asList(p.getPlatform(), p.getAgent(),
+                        p.getBuilder(), p.getVerifiedArchitecture(), p.isPassed())).toList());
         String index = Skopeo.rawManifest(registry.host() + "/team/app:latest", registry.credentials());
         for (PlatformBuildRecord built : records) {
-            assertThat(index).contains(built.getDigest());
+            assertThat(index, containsString(built.getDigest()));
         }
 
         String log = logBytes.toString(StandardCharsets.UTF_8);
-        assertThat(log).contains("[linux/amd64] ").contains("[linux/arm64] ");
-        assertThat(log).doesNotContain(PASSWORD).doesNotContain(registry.credentials().base64UserColonPassword());
-        assertThat(serialized(records)).doesNotContain(PASSWORD);
-        assertThat(serialized(record)).doesNotContain(PASSWORD);
+        assertThat(log, allOf(containsString("[linux/amd64] "), containsString("[linux/arm64] ")));
+        assertThat(log, allOf(not(containsString(PASSWORD)),
+                not(containsString(registry.credentials().base64UserColonPassword()))));
+        assertThat(serialized(records), not(containsString(PASSWORD)));
+        assertThat(serialized(record), not(containsString(PASSWORD)));
         try (Stream<Path> left = Files.exists(scratch) ? Files.list(scratch) : Stream.empty()) {
-            assertThat(left).as("build workspaces and auth files left in @tmp").isEmpty();
+            assertEquals(List.of(), left.toList(), "build workspaces and auth files left in @tmp");
         }
     }
 

@@ -1,6 +1,11 @@
 package io.jenkins.plugins.multiarch.steps;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.multiarch.actions.MultiArchBuildAction;
 import io.jenkins.plugins.multiarch.actions.MultiArchProjectAction;
@@ -42,24 +47,24 @@ class PersistedFieldsTest {
                 MultiArchBuildStep.class, MultiArchPublishStep.class)) {
             walk(persisted, persisted.getSimpleName(), new HashSet<>(), problems);
         }
-        assertThat(problems).isEmpty();
+        assertThat(problems, empty());
     }
 
     @Test
     void theWalkFindsASecretWhereThereIsOne() {
         List<String> problems = new ArrayList<>();
         walk(Leaky.class, "Leaky", new HashSet<>(), problems);
-        assertThat(problems).containsExactlyInAnyOrder(
+        assertThat(problems, containsInAnyOrder(
                 "Leaky.login: type " + RegistryLogin.class.getName(),
                 "Leaky.apiToken: named like a secret",
-                "Leaky.jobs: type " + PublishJob.class.getName());
+                "Leaky.jobs: type " + PublishJob.class.getName()));
     }
 
     @Test
     void theExecutionsKeepTheirStepOutOfProgramDat() throws NoSuchFieldException {
         for (Class<?> execution : List.of(MultiArchBuildStep.Execution.class, MultiArchPublishStep.Execution.class)) {
-            assertThat(Modifier.isTransient(execution.getDeclaredField("step").getModifiers()))
-                    .as(execution.getName() + ".step is transient").isTrue();
+            assertTrue(Modifier.isTransient(execution.getDeclaredField("step").getModifiers()),
+                    execution.getName() + ".step is transient");
         }
     }
 
@@ -69,8 +74,8 @@ class PersistedFieldsTest {
         RegistryLogin login = RegistryLogin.of("bob", password);
         BuildSpec spec = BuildSpec.resolve(new BuildArguments().image("registry.example.com/app").credentialsId("c"),
                 Map.of(), "auto", RegistryChoice.NONE);
-        assertThat(login.toString()).doesNotContain(password);
-        assertThat(new BuildOnAgent(spec, "/tmp/x", Map.of(), null, login).toString()).doesNotContain(password);
+        assertThat(login.toString(), not(containsString(password)));
+        assertThat(new BuildOnAgent(spec, "/tmp/x", Map.of(), null, login).toString(), not(containsString(password)));
     }
 
     @SuppressWarnings("unused")
