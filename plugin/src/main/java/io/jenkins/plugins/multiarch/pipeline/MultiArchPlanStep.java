@@ -22,6 +22,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code multiArchPlan(arguments: [...])}: the decisions of {@code multiArchImage}, made in Java. Checks the
@@ -32,6 +33,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 public final class MultiArchPlanStep extends Step {
 
     private final Map<String, Object> arguments;
+    private boolean scm;
 
     @DataBoundConstructor
     public MultiArchPlanStep(Map<String, Object> arguments) {
@@ -43,9 +45,19 @@ public final class MultiArchPlanStep extends Step {
         return arguments == null ? null : Collections.unmodifiableMap(arguments);
     }
 
+    /** Whether {@code checkout scm} works in this run: multiArchImage asks the script's {@code scm} variable. */
+    public boolean isScm() {
+        return scm;
+    }
+
+    @DataBoundSetter
+    public void setScm(boolean scm) {
+        this.scm = scm;
+    }
+
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(context, arguments);
+        return new Execution(context, arguments, scm);
     }
 
     /** Quick (no I/O beyond Jenkins' own model), so synchronous on the Pipeline's thread. */
@@ -56,18 +68,20 @@ public final class MultiArchPlanStep extends Step {
         // the execution ends inside start(): it is never saved with the program
         private final transient Map<String, Object> arguments;
 
-        Execution(StepContext context, Map<String, Object> arguments) {
+        private final boolean scm;
+
+        Execution(StepContext context, Map<String, Object> arguments, boolean scm) {
             super(context);
             this.arguments = arguments;
+            this.scm = scm;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
             boolean insideNode = getContext().get(FilePath.class) != null;
             try {
                 FanOutPlan plan = FanOutPlan.create(FanOutArguments.parse(arguments), globalLabels(), insideNode,
-                        JobScm.has(run));
+                        scm);
                 plan.requireAgents(new JenkinsLabelCheck());
                 return plan.toMap();
             } catch (FanOutArgumentException e) {

@@ -24,7 +24,7 @@ class MultiArchImage extends PipelineScriptHolder {
      */
     def call(Map args, Closure body = null) {
         def steps = pipeline()
-        Map plan = steps.multiArchPlan(arguments: args)
+        Map plan = steps.multiArchPlan(arguments: args, scm: scmAvailable(steps))
         if (plan.source == 'stash') {
             steps.stash(plan.stash)
         }
@@ -50,5 +50,17 @@ class MultiArchImage extends PipelineScriptHolder {
         }
         steps.parallel(branches) // throws when a branch failed: then nothing is published
         return steps.multiArchPublish(plan.publish)
+    }
+
+    /**
+     * Whether checkout scm can work here: the script's own scm variable resolves (a Pipeline from SCM, a multibranch
+     * branch); without one, it throws (or is missing where workflow-multibranch is not installed).
+     */
+    private static boolean scmAvailable(steps) {
+        try {
+            return steps.scm != null
+        } catch (Exception ignored) {
+            return false
+        }
     }
 }

@@ -60,7 +60,9 @@ public abstract class RecordingScript extends Script {
         calls.add("multiArchPlan");
         @SuppressWarnings("unchecked")
         Map<String, Object> arguments = (Map<String, Object>) named.get("arguments");
-        FanOutPlan plan = FanOutPlan.create(FanOutArguments.parse(arguments), globalLabels, insideNode, jobHasScm);
+        // scm: what the Groovy found out by asking for the script's scm variable
+        FanOutPlan plan = FanOutPlan.create(FanOutArguments.parse(arguments), globalLabels, insideNode,
+                Boolean.TRUE.equals(named.get("scm")));
         plan.requireAgents(label -> agentLabels.contains(label) ? null : "label " + label + " matches no agent");
         return plan.toMap();
     }
@@ -73,7 +75,11 @@ public abstract class RecordingScript extends Script {
         calls.add("unstash " + name + on());
     }
 
+    /** As Pipeline's scm variable: there only in a job whose script comes from SCM. */
     public Object getScm() {
+        if (!jobHasScm) {
+            throw new IllegalStateException("'checkout scm' is only available when using Multibranch Pipeline or Pipeline script from SCM");
+        }
         return "the job's SCM";
     }
 
