@@ -15,7 +15,6 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.multiarch.config.FormValidations;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.model.BuildArguments;
 import io.jenkins.plugins.multiarch.model.StepFieldChecks;
@@ -215,13 +214,12 @@ public final class MultiArchBuildBuilder extends Builder implements SimpleBuildS
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return ItemPermission.mayConfigure(item) ? FormValidations.of(StepFieldChecks.image(value)) : FormValidation.ok();
+            return ItemPermission.check(item, () -> StepFieldChecks.image(value));
         }
 
         @POST
         public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
-            return ItemPermission.mayConfigure(item) ? FormValidations.of(StepFieldChecks.platform(value))
-                    : FormValidation.ok();
+            return ItemPermission.check(item, () -> StepFieldChecks.platform(value));
         }
     }
 }

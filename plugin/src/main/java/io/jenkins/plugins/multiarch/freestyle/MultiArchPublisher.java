@@ -16,7 +16,6 @@ import hudson.tasks.Publisher;
 import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.multiarch.config.FormValidations;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.model.PlatformBuildRecord;
 import io.jenkins.plugins.multiarch.model.PublishArguments;
@@ -241,13 +240,12 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return ItemPermission.mayConfigure(item) ? FormValidations.of(StepFieldChecks.image(value)) : FormValidation.ok();
+            return ItemPermission.check(item, () -> StepFieldChecks.image(value));
         }
 
         @POST
         public FormValidation doCheckSourceTagTemplate(@AncestorInPath Item item, @QueryParameter String value) {
-            return ItemPermission.mayConfigure(item) ? FormValidations.of(StepFieldChecks.tagTemplate(value))
-                    : FormValidation.ok();
+            return ItemPermission.check(item, () -> StepFieldChecks.tagTemplate(value));
         }
     }
 }

@@ -2,6 +2,10 @@ package io.jenkins.plugins.multiarch.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.multiarch.config.FieldValidation;
+import io.jenkins.plugins.multiarch.config.FormValidations;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 
 /**
@@ -19,5 +23,10 @@ public final class ItemPermission {
             return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
         }
         return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+    }
+
+    /** A form check's answer for those who may configure the item; an OK, which reveals nothing, for anyone else. */
+    public static FormValidation check(Item item, Supplier<FieldValidation> check) {
+        return mayConfigure(item) ? FormValidations.of(check.get()) : FormValidation.ok();
     }
 }

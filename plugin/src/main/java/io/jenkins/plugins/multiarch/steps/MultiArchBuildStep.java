@@ -13,7 +13,6 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.multiarch.actions.MultiArchBuildAction;
-import io.jenkins.plugins.multiarch.config.FormValidations;
 import io.jenkins.plugins.multiarch.model.BuildArguments;
 import io.jenkins.plugins.multiarch.model.StepFieldChecks;
 import io.jenkins.plugins.multiarch.model.StepMaps;
@@ -258,18 +257,17 @@ public class MultiArchBuildStep extends Step {
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return ItemPermission.mayConfigure(item) ? FormValidations.of(StepFieldChecks.image(value)) : FormValidation.ok();
+            return ItemPermission.check(item, () -> StepFieldChecks.image(value));
         }
 
         @POST
         public FormValidation doCheckPlatform(@AncestorInPath Item item, @QueryParameter String value) {
-            return ItemPermission.mayConfigure(item) ? FormValidations.of(StepFieldChecks.platform(value)) : FormValidation.ok();
+            return ItemPermission.check(item, () -> StepFieldChecks.platform(value));
         }
 
         @POST
         public FormValidation doCheckTagTemplate(@AncestorInPath Item item, @QueryParameter String value) {
-            return ItemPermission.mayConfigure(item) ? FormValidations.of(StepFieldChecks.tagTemplate(value))
-                    : FormValidation.ok();
+            return ItemPermission.check(item, () -> StepFieldChecks.tagTemplate(value));
         }
     }
 }

@@ -276,7 +276,7 @@ public class MultiArchPublishStep extends Step {
 
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
-            return ItemPermission.mayConfigure(item) ? FormValidations.of(StepFieldChecks.image(value)) : FormValidation.ok();
+            return ItemPermission.check(item, () -> StepFieldChecks.image(value));
         }
 
         @POST
