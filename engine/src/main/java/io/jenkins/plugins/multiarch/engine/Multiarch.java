@@ -23,12 +23,12 @@ import io.jenkins.plugins.multiarch.engine.publish.Publisher;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
+import io.jenkins.plugins.multiarch.engine.registry.transport.TlsTrust;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 import io.jenkins.plugins.multiarch.engine.verify.ImageVerifier;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyRequest;
 import io.jenkins.plugins.multiarch.engine.verify.VerifyResult;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +59,8 @@ import java.util.function.Supplier;
  */
 public final class Multiarch implements AutoCloseable {
 
-    private final Map<Duration, HttpClient> httpClients = new ConcurrentHashMap<>();
+    /** Shared HTTP clients, one per connect timeout and TLS trust (an HttpClient has one SSL context). */
+    private final Map<List<Object>, HttpClient> httpClients = new ConcurrentHashMap<>();
 
     private Multiarch() {
     }
@@ -174,8 +175,14 @@ public final class Multiarch implements AutoCloseable {
     }
 
     private RegistryClient client(String registry, RegistrySettings settings, Host host) {
-        HttpClient http = httpClients.computeIfAbsent(settings.timeouts().connect(),
-                connect -> RegistryClient.defaultHttpClient(settings));
+        TlsTrust trust = settings.tlsTrust();
+        if (!trust.verifies(registry)) {
+            host.log().line("multiarch: WARNING: the TLS certificate of registry " + registry + " is not verified;"
+                    + " anyone between here and the registry can read and change what is sent");
+        }
+        HttpClient http = httpClients.computeIfAbsent(
+                List.of(settings.timeouts().connect(), trust.caCertificatesFor(registry), trust.verifies(registry)),
+                key -> RegistryClient.defaultHttpClient(settings, registry));
         return RegistryClient.builder(registry)
                 .settings(settings)
                 .credentials(host.credentials())

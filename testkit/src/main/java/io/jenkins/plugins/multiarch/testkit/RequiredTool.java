@@ -45,6 +45,10 @@ public final class RequiredTool {
         return locate("skopeo", "skopeo");
     }
 
+    public static Path openssl() {
+        return locate("openssl", "openssl");
+    }
+
     public static Path docker() {
         return locate("docker", "docker.io");
     }

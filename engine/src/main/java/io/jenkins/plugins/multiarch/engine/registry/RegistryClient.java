@@ -63,7 +63,7 @@ public final class RegistryClient {
     private RegistryClient(Builder b) {
         this.endpoint = b.settings.endpoint(b.registry);
         this.statistics = new RequestStatistics();
-        HttpClient http = b.httpClient != null ? b.httpClient : defaultHttpClient(b.settings);
+        HttpClient http = b.httpClient != null ? b.httpClient : defaultHttpClient(b.settings, b.registry);
         this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.clock);
         Transport belowAuth = new RetryingTransport(new CountingTransport(
                 new HttpTransport(http, endpoint, b.settings.timeouts()), statistics), retrier, b.clock, b.registry);
@@ -78,11 +78,25 @@ public final class RegistryClient {
      * followed by the JDK (the redirect layer decides where credentials go).
      */
     public static HttpClient defaultHttpClient(RegistrySettings settings) {
+        return defaultHttpClient(settings, null);
+    }
+
+    /** As {@link #defaultHttpClient(RegistrySettings)}, trusting the TLS certificates the settings trust for {@code registry}. */
+    public static HttpClient defaultHttpClient(RegistrySettings settings, String registry) {
         return HttpClient.newBuilder()
+                .sslContext(registry == null ? defaultSslContext() : settings.tlsTrust().sslContext(registry))
                 .connectTimeout(settings.timeouts().connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    }
+
+    private static javax.net.ssl.SSLContext defaultSslContext() {
+        try {
+            return javax.net.ssl.SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no default TLS context", e);
+        }
     }
 
     public static Builder builder(String registry) {
