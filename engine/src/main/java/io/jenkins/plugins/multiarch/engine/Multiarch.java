@@ -138,6 +138,8 @@ public final class Multiarch implements AutoCloseable {
             BuildRequest build = request.build();
             RegistryClient client = client(build.target().registry(), build.registries(), host);
             BuildResult built = build(build, tool, client, host);
+            // The tools just pushed these: a replicated registry may not serve them for a moment.
+            built.images().forEach(image -> client.expectExists(image.digest()));
             List<PlatformSource> sources = built.images().stream()
                     .map(image -> new PlatformSource(image.platform(), image.digestReference())).toList();
             PublishRequest publish = new PublishRequest(build.target(), request.extraTags(), sources, request.format(),

@@ -93,6 +93,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.STATUS, status, retryAfter, times));
     }
 
+    /**
+     * As {@link #failNext(int, String, String, int)}, with {@code errorCode} in the registry-style error body (e.g.
+     * {@code MANIFEST_BLOB_UNKNOWN}, {@code DIGEST_INVALID}): what Distribution answers when its storage races.
+     */
+    public FaultInjectingProxy failNextWithCode(int times, String method, String pathRegex, int status,
+                                                String errorCode) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.STATUS, status, null, times)
+                .withErrorCode(errorCode));
+    }
+
     /** The next request matching {@code method} and {@code pathRegex} has its connection closed without a response. */
     public FaultInjectingProxy dropConnectionOnce(String method, String pathRegex) {
         return dropConnectionNext(1, method, pathRegex);
@@ -118,6 +128,23 @@ public final class FaultInjectingProxy implements AutoCloseable {
      */
     public FaultInjectingProxy stallNext(int times, String method, String pathRegex) {
         return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.STALL, 0, null, times));
+    }
+
+    /**
+     * The next {@code times} matching requests reach the registry, but only the first {@code bytes} of each answer's
+     * body come back (with the full Content-Length), then the connection closes: a body cut short mid-way.
+     */
+    public FaultInjectingProxy cutBodyNext(int times, String method, String pathRegex, int bytes) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.CUT_BODY, bytes, null, times));
+    }
+
+    /**
+     * The next {@code times} matching requests get 404 with a {@code BLOB_UNKNOWN} (for blob paths) or
+     * {@code MANIFEST_UNKNOWN} body without reaching the registry: content just written that a replicated registry
+     * or its CDN does not serve yet.
+     */
+    public FaultInjectingProxy notFoundNext(int times, String method, String pathRegex) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.NOT_YET, 404, null, times));
     }
 
     /** Waits until a request is being held by {@link #stallNext}; false if none arrived within {@code timeout}. */
@@ -272,7 +299,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
             return new HttpResponseMessage(307, "Temporary Redirect",
                     List.of(new HttpField("Location", location)), new byte[0]);
         }
-        if (fault != null) {
+        if (fault != null && fault.kind() == InjectedFault.Kind.NOT_YET) {
+            record(request, 404, true);
+            boolean blob = request.path().contains("/blobs/");
+            return HttpResponseMessage.json(404, registryError(blob ? "BLOB_UNKNOWN" : "MANIFEST_UNKNOWN",
+                    (blob ? "blob" : "manifest") + " unknown to registry (injected by FaultInjectingProxy)"));
+        }
+        if (fault != null && fault.kind() == InjectedFault.Kind.STATUS) {
             record(request, fault.status(), true);
             return injected(fault);
         }
@@ -289,9 +322,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
             return HttpResponseMessage.json(502, registryError("UNAVAILABLE", "the proxy cannot reach the registry: "
                     + e.getMessage()));
         }
-        record(request, response.status(), false);
-        return new HttpResponseMessage(response.status(), response.reason(), rewriteLocations(response.headers()),
-                response.body());
+        record(request, response.status(), fault != null);
+        HttpResponseMessage forwarded = new HttpResponseMessage(response.status(), response.reason(),
+                rewriteLocations(response.headers()), response.body());
+        return fault != null && fault.kind() == InjectedFault.Kind.CUT_BODY ? forwarded.cutAfter(fault.status())
+                : forwarded;
     }
 
     private void record(HttpRequestMessage request, int status, boolean injected) {
@@ -316,7 +351,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     private static HttpResponseMessage injected(InjectedFault fault) throws IOException {
-        String code = fault.status() == 429 ? "TOOMANYREQUESTS" : "UNAVAILABLE";
+        String code = fault.errorCode() != null ? fault.errorCode()
+                : fault.status() == 429 ? "TOOMANYREQUESTS" : "UNAVAILABLE";
         String body = registryError(code, "injected by FaultInjectingProxy");
         return fault.retryAfter() == null ? HttpResponseMessage.json(fault.status(), body)
                 : HttpResponseMessage.json(fault.status(), body,

@@ -21,7 +21,14 @@ final class InjectedFault {
          * No answer: the request is held until {@link FaultInjectingProxy#releaseStalled()} or the proxy closes, then
          * its connection is closed without forwarding it, so a held write never reaches the registry.
          */
-        STALL
+        STALL,
+        /**
+         * The request reaches the registry; its answer goes back with the full Content-Length but only the first
+         * {@code status} bytes of the body, then the connection closes: a reset in the middle of a body.
+         */
+        CUT_BODY,
+        /** A 404 with a registry-style {@code BLOB_UNKNOWN} or {@code MANIFEST_UNKNOWN} body: read-after-write lag. */
+        NOT_YET
     }
 
     private final String method;
@@ -30,6 +37,7 @@ final class InjectedFault {
     private final int status;
     private final Duration retryAfter;
     private String redirectBase;
+    private String errorCode;
     private int remaining;
 
     InjectedFault(String method, String pathRegex, Kind kind, int status, Duration retryAfter, int times) {
@@ -72,6 +80,17 @@ final class InjectedFault {
 
     String redirectBase() {
         return redirectBase;
+    }
+
+    /** For {@link Kind#STATUS}: the registry error code of the body, e.g. {@code MANIFEST_BLOB_UNKNOWN}. */
+    InjectedFault withErrorCode(String code) {
+        this.errorCode = code;
+        return this;
+    }
+
+    /** The error code to answer with, or {@code null} for the proxy's default. */
+    String errorCode() {
+        return errorCode;
     }
 
     /** The Retry-After delay, or {@code null} for none. */

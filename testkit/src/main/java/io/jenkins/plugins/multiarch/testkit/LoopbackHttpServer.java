@@ -123,7 +123,8 @@ final class LoopbackHttpServer implements AutoCloseable {
                 if (response == HttpResponseMessage.DROP) {
                     return;
                 }
-                boolean close = request.wantsClose() || "close".equalsIgnoreCase(response.header("Connection"));
+                boolean close = request.wantsClose() || "close".equalsIgnoreCase(response.header("Connection"))
+                        || response.header(HttpResponseMessage.CUT_AFTER) != null;
                 Http1Codec.writeResponse(out, response, request.method(), close);
                 if (close) {
                     return;
