@@ -2,6 +2,7 @@ package io.jenkins.plugins.multiarch.cli;
 
 import io.jenkins.plugins.multiarch.engine.util.Printable;
 import io.jenkins.plugins.multiarch.engine.error.AccessDeniedException;
+import io.jenkins.plugins.multiarch.engine.error.RegistryUnreachableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -29,6 +30,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     static String hint(Throwable ex) {
         if (ex instanceof AccessDeniedException denied && denied.reason() == AccessDeniedException.Reason.NO_CREDENTIALS) {
             return ": pass --username with --password-stdin, or log in with docker login " + denied.registry();
+        }
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RegistryUnreachableException tls && tls.certificateNotTrusted()) {
+                return ": pass the CA's certificate with --ca-cert FILE (PEM), or --ca-cert " + tls.registry()
+                        + "=FILE for this registry alone";
+            }
         }
         return "";
     }

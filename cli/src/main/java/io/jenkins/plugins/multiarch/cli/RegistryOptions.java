@@ -6,9 +6,12 @@ import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.engine.registry.transport.TlsTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +28,16 @@ final class RegistryOptions {
     @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
             description = "Reach this registry over plain HTTP (loopback registries always are). Repeatable.")
     List<String> insecureRegistries = new ArrayList<>();
+
+    @Option(names = "--ca-cert", paramLabel = "[HOST[:PORT]=]FILE",
+            description = "Trust the CA certificate(s) in this PEM file, for every registry or, with HOST[:PORT]=,"
+                    + " for that registry alone (which is then reached over HTTPS even on loopback). Repeatable.")
+    List<String> caCertificates = new ArrayList<>();
+
+    @Option(names = "--insecure-skip-tls-verify", paramLabel = "HOST[:PORT]",
+            description = "Reach this registry over HTTPS without checking its certificate (a warning is printed"
+                    + " each time): anyone in between can read and change what is sent. Repeatable.")
+    List<String> unverifiedRegistries = new ArrayList<>();
 
     @Option(names = "--username", paramLabel = "USER",
             description = "Registry user; the password is read from standard input (--password-stdin).")
@@ -49,10 +62,25 @@ final class RegistryOptions {
     /** The --username credentials once read; null until then. */
     private Optional<Credentials> given;
 
-    /** How registries are reached: plain HTTP for loopback and the --insecure-registry hosts. */
+    /**
+     * How registries are reached: plain HTTP for loopback and the --insecure-registry hosts, HTTPS trusting the
+     * JVM's CAs and the --ca-cert ones.
+     */
     RegistrySettings settings() {
+        TlsTrust trust = TlsTrust.DEFAULT;
+        for (String value : caCertificates) {
+            trust = withCaCertificate(trust, value);
+        }
+        for (String registry : unverifiedRegistries) {
+            if (insecureRegistries.contains(registry)) {
+                throw new UsageException("--insecure-skip-tls-verify " + registry + " and --insecure-registry "
+                        + registry + " cannot go together: the first speaks HTTPS without checking the certificate,"
+                        + " the second plain HTTP; pick one");
+            }
+            trust = trust.withoutVerification(registry);
+        }
         return RegistrySettings.DEFAULT.withInsecureRegistries(new HashSet<>(insecureRegistries))
-                .withLimits(UsageException.parsing(this::limits));
+                .withLimits(UsageException.parsing(this::limits)).withTlsTrust(trust);
     }
 
     /** --max-children, --max-manifest-size and --max-config-size over the defaults. */
@@ -72,6 +100,23 @@ final class RegistryOptions {
             limits = limits.withConfigBytes(Sizes.parse(maxConfigSize, "--max-config-size"));
         }
         return limits;
+    }
+
+    /** {@code FILE} or {@code HOST[:PORT]=FILE}; a file whose own name has a '=' counts as a file when it exists. */
+    private static TlsTrust withCaCertificate(TlsTrust trust, String value) {
+        int eq = value.indexOf('=');
+        String registry = eq > 0 && !Files.isRegularFile(Path.of(value)) ? value.substring(0, eq) : null;
+        Path file = Path.of(registry == null ? value : value.substring(eq + 1));
+        String pem;
+        try {
+            pem = Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UsageException("--ca-cert " + value + ": cannot read " + file + " (" + e.getMessage()
+                    + "); give a PEM file with the CA's certificate");
+        }
+        String source = "--ca-cert " + value;
+        return UsageException.parsing(() -> registry == null ? trust.withCaCertificates(pem, source)
+                : trust.withRegistryCaCertificates(registry, pem, source));
     }
 
     /**

@@ -29,6 +29,7 @@ import io.jenkins.plugins.multiarch.engine.publish.Publisher;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
+import io.jenkins.plugins.multiarch.engine.registry.transport.TlsTrust;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
 import io.jenkins.plugins.multiarch.engine.registry.transport.HttpClientPool;
 import io.jenkins.plugins.multiarch.engine.registry.transport.SharedHttpClient;
@@ -190,6 +191,8 @@ public final class Multiarch implements AutoCloseable {
             BuildRequest build = request.build();
             RegistryClient client = client(build.target().registry(), build.registries(), host);
             BuildResult built = build(build, tool, client, host);
+            // The tools just pushed these: a replicated registry may not serve them for a moment.
+            built.images().forEach(image -> client.expectExists(image.digest()));
             List<PlatformSource> sources = built.images().stream()
                     .map(image -> new PlatformSource(image.platform(), image.digestReference())).toList();
             PublishRequest publish = new PublishRequest(build.target(), request.extraTags(), sources, request.format(),
@@ -228,8 +231,13 @@ public final class Multiarch implements AutoCloseable {
     }
 
     private RegistryClient client(String registry, RegistrySettings settings, Host host) {
+        TlsTrust trust = settings.tlsTrust();
+        if (!trust.verifies(registry)) {
+            host.log().line("multiarch: WARNING: the TLS certificate of registry " + registry + " is not verified;"
+                    + " anyone between here and the registry can read and change what is sent");
+        }
         SharedHttpClient http = httpClients.forRegistry(settings.endpoint(registry), settings.timeouts().connect(),
-                settings.httpLimits());
+                settings.httpLimits(), trust);
         return RegistryClient.builder(registry)
                 .settings(settings)
                 .credentials(host.credentials())

@@ -102,6 +102,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.STATUS, status, retryAfter, times));
     }
 
+    /**
+     * As {@link #failNext(int, String, String, int)}, with {@code errorCode} in the registry-style error body (e.g.
+     * {@code MANIFEST_BLOB_UNKNOWN}, {@code DIGEST_INVALID}): what Distribution answers when its storage races.
+     */
+    public FaultInjectingProxy failNextWithCode(int times, String method, String pathRegex, int status,
+                                                String errorCode) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.STATUS, status, null, times)
+                .withErrorCode(errorCode));
+    }
+
     /** The next request matching {@code method} and {@code pathRegex} has its connection closed without a response. */
     public FaultInjectingProxy dropConnectionOnce(String method, String pathRegex) {
         return dropConnectionNext(1, method, pathRegex);
@@ -155,6 +165,23 @@ public final class FaultInjectingProxy implements AutoCloseable {
     public FaultInjectingProxy dripInterval(Duration interval) {
         this.dripInterval = interval;
         return this;
+    }
+
+    /**
+     * The next {@code times} matching requests reach the registry, but only the first {@code bytes} of each answer's
+     * body come back (with the full Content-Length), then the connection closes: a body cut short mid-way.
+     */
+    public FaultInjectingProxy cutBodyNext(int times, String method, String pathRegex, int bytes) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.CUT_BODY, bytes, null, times));
+    }
+
+    /**
+     * The next {@code times} matching requests get 404 with a {@code BLOB_UNKNOWN} (for blob paths) or
+     * {@code MANIFEST_UNKNOWN} body without reaching the registry: content just written that a replicated registry
+     * or its CDN does not serve yet.
+     */
+    public FaultInjectingProxy notFoundNext(int times, String method, String pathRegex) {
+        return plan(new InjectedFault(method, pathRegex, InjectedFault.Kind.NOT_YET, 404, null, times));
     }
 
     /** Waits until a request is being held by {@link #stallNext}; false if none arrived within {@code timeout}. */
@@ -336,11 +363,18 @@ public final class FaultInjectingProxy implements AutoCloseable {
             return new HttpResponseMessage(307, "Temporary Redirect",
                     List.of(new HttpField("Location", location)), new byte[0]);
         }
+        if (fault != null && fault.kind() == InjectedFault.Kind.NOT_YET) {
+            record(request, 404, true);
+            boolean blob = request.path().contains("/blobs/");
+            return HttpResponseMessage.json(404, registryError(blob ? "BLOB_UNKNOWN" : "MANIFEST_UNKNOWN",
+                    (blob ? "blob" : "manifest") + " unknown to registry (injected by FaultInjectingProxy)"));
+        }
         if (fault != null && fault.kind() == InjectedFault.Kind.ANSWER) {
             record(request, fault.status(), true);
             return fault.answer();
         }
-        if (fault != null && fault.kind() != InjectedFault.Kind.BODY) {
+        if (fault != null && fault.kind() != InjectedFault.Kind.BODY
+                && fault.kind() != InjectedFault.Kind.CUT_BODY) {
             record(request, fault.status(), true);
             return injected(fault, request.path());
         }
@@ -370,7 +404,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
         HttpResponseMessage answer = new HttpResponseMessage(response.status(), response.reason(),
                 rewriteLocations(response.headers()), response.body());
-        return fault == null ? answer : withBodyFault(answer, fault.bodyFault());
+        return fault == null ? answer
+                : fault.kind() == InjectedFault.Kind.CUT_BODY ? answer.cutAfter(fault.status())
+                : withBodyFault(answer, fault.bodyFault());
     }
 
     private HttpResponseMessage withBodyFault(HttpResponseMessage answer, BodyFault fault) {
@@ -485,7 +521,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     private static HttpResponseMessage injected(InjectedFault fault, String path) throws IOException {
-        String code = switch (fault.status()) {
+        String code = fault.errorCode() != null ? fault.errorCode() : switch (fault.status()) {
             case 429 -> "TOOMANYREQUESTS";
             case 404 -> path.contains("/blobs/") ? "BLOB_UNKNOWN" : "MANIFEST_UNKNOWN";
             default -> "UNAVAILABLE";

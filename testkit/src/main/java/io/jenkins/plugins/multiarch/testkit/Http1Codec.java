@@ -22,7 +22,8 @@ final class Http1Codec {
 
     /** Headers that describe one connection or the framing of one message, never passed on by a proxy. */
     private static final Set<String> CONNECTION_LEVEL = Set.of("connection", "keep-alive", "proxy-connection", "te",
-            "trailer", "upgrade", "transfer-encoding", "content-length", "expect");
+            "trailer", "upgrade", "transfer-encoding", "content-length", "expect",
+            HttpResponseMessage.CUT_AFTER.toLowerCase(Locale.ROOT));
 
     private Http1Codec() {
     }
@@ -117,6 +118,10 @@ final class Http1Codec {
         }
         if (close) {
             head.append("Connection: close\r\n");
+        }
+        String cut = response.header(HttpResponseMessage.CUT_AFTER);
+        if (cut != null) {
+            body = java.util.Arrays.copyOf(body, Math.min(body.length, Integer.parseInt(cut)));
         }
         writeMessage(out, head, body);
     }

@@ -13,6 +13,9 @@ record HttpResponseMessage(int status, String reason, List<HttpField> headers, b
 
     static final HttpResponseMessage DROP = new HttpResponseMessage(0, "", List.of(), new byte[0]);
 
+    /** A header the server never sends: it sends only this many body bytes, then closes the connection. */
+    static final String CUT_AFTER = "X-Rig-Cut-After";
+
     HttpResponseMessage(int status, String reason, List<HttpField> headers, byte[] body) {
         this(status, reason, headers, body, null);
     }
@@ -20,6 +23,13 @@ record HttpResponseMessage(int status, String reason, List<HttpField> headers, b
     /** The same head, the body sent by {@code bodyWriter} instead. */
     HttpResponseMessage withWriter(BodyWriter bodyWriter) {
         return new HttpResponseMessage(status, reason, headers, body, bodyWriter);
+    }
+
+    /** This response, sent with its full Content-Length but only the first {@code bytes} of its body. */
+    HttpResponseMessage cutAfter(int bytes) {
+        List<HttpField> changed = new ArrayList<>(headers);
+        changed.add(new HttpField(CUT_AFTER, Integer.toString(bytes)));
+        return new HttpResponseMessage(status, reason, changed, body, writer);
     }
 
     /** A JSON response with the standard reason phrase for {@code status}. */

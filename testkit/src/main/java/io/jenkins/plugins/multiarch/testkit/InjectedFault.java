@@ -25,7 +25,14 @@ final class InjectedFault {
         /** The request is forwarded; the body of the answer arrives as {@link #bodyFault()} says. */
         BODY,
         /** A made-up answer: {@link #answer()} instead of the registry's. */
-        ANSWER
+        ANSWER,
+        /**
+         * The request reaches the registry; its answer goes back with the full Content-Length but only the first
+         * {@code status} bytes of the body, then the connection closes: a reset in the middle of a body.
+         */
+        CUT_BODY,
+        /** A 404 with a registry-style {@code BLOB_UNKNOWN} or {@code MANIFEST_UNKNOWN} body: read-after-write lag. */
+        NOT_YET
     }
 
     private final String method;
@@ -36,6 +43,7 @@ final class InjectedFault {
     private String redirectBase;
     private BodyFault bodyFault;
     private HttpResponseMessage answer;
+    private String errorCode;
     private int remaining;
 
     InjectedFault(String method, String pathRegex, Kind kind, int status, Duration retryAfter, int times) {
@@ -96,6 +104,17 @@ final class InjectedFault {
 
     String redirectBase() {
         return redirectBase;
+    }
+
+    /** For {@link Kind#STATUS}: the registry error code of the body, e.g. {@code MANIFEST_BLOB_UNKNOWN}. */
+    InjectedFault withErrorCode(String code) {
+        this.errorCode = code;
+        return this;
+    }
+
+    /** The error code to answer with, or {@code null} for the proxy's default. */
+    String errorCode() {
+        return errorCode;
     }
 
     /** The Retry-After delay, or {@code null} for none. */

@@ -124,7 +124,8 @@ final class LoopbackHttpServer implements AutoCloseable {
                     return;
                 }
                 boolean close = request.wantsClose() || "close".equalsIgnoreCase(response.header("Connection"))
-                        || response.writer() != null;
+                        || response.writer() != null
+                        || response.header(HttpResponseMessage.CUT_AFTER) != null;
                 Http1Codec.writeResponse(out, response, request.method(), close);
                 if (close) {
                     return;

@@ -18,6 +18,11 @@ final class RegistryConfigFile {
      *     this registry and not another one that grabbed the same port
      */
     static void write(Path file, int port, Path storageDir, String instanceId, String authSection) {
+        write(file, port, storageDir, instanceId, authSection, null);
+    }
+
+    /** @param tls the CA whose server certificate the registry serves HTTPS with, or {@code null} for plain HTTP */
+    static void write(Path file, int port, Path storageDir, String instanceId, String authSection, PrivateCa tls) {
         String yaml = "version: 0.1\n"
                 // Quiet: failed requests are logged at error level, which is what one wants when a test breaks.
                 + "log:\n"
@@ -41,6 +46,9 @@ final class RegistryConfigFile {
                 + "  secret: " + Yaml.quote(UUID.randomUUID().toString()) + "\n"
                 + "  headers:\n"
                 + "    X-Rig-Instance: [" + Yaml.quote(instanceId) + "]\n"
+                + (tls == null ? "" : "  tls:\n"
+                        + "    certificate: " + Yaml.quote(tls.serverCertificate().toString()) + "\n"
+                        + "    key: " + Yaml.quote(tls.serverKey().toString()) + "\n")
                 + authSection;
         try {
             Files.writeString(file, yaml, StandardCharsets.UTF_8);

@@ -35,6 +35,8 @@ public final class RegistryExtension
     private RegistryProcess process;
     private int port;
     private boolean startedForOneTest;
+    private boolean tls;
+    private PrivateCa ca;
 
     private RegistryExtension(RegistryAuth auth) {
         this.auth = auth;
@@ -53,6 +55,26 @@ public final class RegistryExtension
     /** A registry that wants Bearer tokens from a {@link TokenIssuer} that knows one user. */
     public static RegistryExtension tokenAuth(String username, String password) {
         return new RegistryExtension(new TokenAuth(new RegistryCredentials(username, password)));
+    }
+
+    /**
+     * Serves HTTPS with a certificate for {@code 127.0.0.1} from a private CA made for this registry
+     * ({@link #privateCa()}), the way a company registry with its own CA does; returns this.
+     */
+    public RegistryExtension withTls() {
+        if (process != null) {
+            throw new IllegalStateException("withTls() must be called before the registry starts");
+        }
+        this.tls = true;
+        return this;
+    }
+
+    /** The CA that issued this registry's certificate: its {@code caCertificate()} is what clients must trust. */
+    public PrivateCa privateCa() {
+        if (ca == null) {
+            throw new IllegalStateException("this registry does not serve HTTPS (or is not running); use withTls()");
+        }
+        return ca;
     }
 
     @Override
@@ -92,13 +114,14 @@ public final class RegistryExtension
         try {
             Path storage = Files.createDirectory(workDir.resolve("storage"));
             String authSection = auth.configSection(workDir);
+            ca = tls ? PrivateCa.create(workDir.resolve("tls")) : null;
             for (int attempt = 1; ; attempt++) {
                 port = LoopbackPort.free();
                 String instanceId = UUID.randomUUID().toString();
-                RegistryConfigFile.write(configFile(), port, storage, instanceId, authSection);
+                RegistryConfigFile.write(configFile(), port, storage, instanceId, authSection, ca);
                 try {
                     process = RegistryProcess.start(executable, configFile(), logFile(), port, instanceId,
-                            STARTUP_TIMEOUT);
+                            STARTUP_TIMEOUT, ca);
                     return this;
                 } catch (RegistryStartException e) {
                     if (!e.portWasTaken() || attempt == START_ATTEMPTS) {
@@ -124,6 +147,7 @@ public final class RegistryExtension
             }
         } finally {
             process = null;
+            ca = null;
             auth.close();
             Directories.deleteRecursively(workDir);
             workDir = null;
@@ -135,9 +159,9 @@ public final class RegistryExtension
         return "127.0.0.1:" + port();
     }
 
-    /** {@code http://127.0.0.1:PORT} */
+    /** {@code http://127.0.0.1:PORT}, or {@code https://} for a registry {@link #withTls() with TLS} */
     public String url() {
-        return "http://" + host();
+        return (tls ? "https://" : "http://") + host();
     }
 
     /** The user's name, or {@code null} for an anonymous registry. */

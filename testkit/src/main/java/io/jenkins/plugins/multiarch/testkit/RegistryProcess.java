@@ -31,6 +31,12 @@ final class RegistryProcess implements AutoCloseable {
      */
     static RegistryProcess start(Path executable, Path configFile, Path logFile, int port, String instanceId,
             Duration timeout) {
+        return start(executable, configFile, logFile, port, instanceId, timeout, null);
+    }
+
+    /** @param tls the CA of the registry's HTTPS certificate, or {@code null} when it speaks plain HTTP */
+    static RegistryProcess start(Path executable, Path configFile, Path logFile, int port, String instanceId,
+            Duration timeout, PrivateCa tls) {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(executable.toString(), "serve", configFile.toString())
@@ -45,7 +51,7 @@ final class RegistryProcess implements AutoCloseable {
         }
         RegistryProcess registry = new RegistryProcess(process);
         try {
-            registry.awaitReady(port, instanceId, timeout, logFile);
+            registry.awaitReady(port, instanceId, timeout, logFile, tls);
             return registry;
         } catch (RuntimeException e) {
             registry.close();
@@ -53,12 +59,17 @@ final class RegistryProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(int port, String instanceId, Duration timeout, Path logFile) {
-        HttpClient client = HttpClient.newBuilder()
+    private void awaitReady(int port, String instanceId, Duration timeout, Path logFile, PrivateCa tls) {
+        HttpClient.Builder clientBuilder = HttpClient.newBuilder();
+        if (tls != null) {
+            clientBuilder.sslContext(tls.trustingContext());
+        }
+        HttpClient client = clientBuilder
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .connectTimeout(Duration.ofSeconds(1))
                 .build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create((tls == null ? "http" : "https")
+                + "://127.0.0.1:" + port + "/v2/"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();
@@ -83,7 +94,7 @@ final class RegistryProcess implements AutoCloseable {
             // Only the polling interval of a bounded wait for an observable condition (this registry answers).
             sleep(PROBE_INTERVAL);
         }
-        throw new RegistryStartException("docker-registry did not answer GET http://127.0.0.1:" + port + "/v2/ within "
+        throw new RegistryStartException("docker-registry did not answer GET " + probe.uri() + " within "
                 + timeout + "; log " + logFile + ":\n" + tail(logFile), tail(logFile));
     }
 

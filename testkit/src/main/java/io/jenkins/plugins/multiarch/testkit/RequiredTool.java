@@ -49,6 +49,10 @@ public final class RequiredTool {
         return locate("git", "git");
     }
 
+    public static Path openssl() {
+        return locate("openssl", "openssl");
+    }
+
     public static Path docker() {
         return locate("docker", "docker.io");
     }

@@ -8,11 +8,24 @@ public final class RegistryUnreachableException extends RegistryException {
 
     private static final long serialVersionUID = 1L;
 
-    private RegistryUnreachableException(Builder<?> builder) {
+    private final boolean certificateNotTrusted;
+
+    private RegistryUnreachableException(Builder<?> builder, boolean certificateNotTrusted) {
         super(builder);
+        this.certificateNotTrusted = certificateNotTrusted;
     }
 
     public static RegistryUnreachableException of(String registry, String message, boolean retryable, Throwable cause) {
-        return new RegistryUnreachableException(builder(registry, message).retryable(retryable).cause(cause));
+        return new RegistryUnreachableException(builder(registry, message).retryable(retryable).cause(cause), false);
+    }
+
+    /** The registry's TLS certificate is not trusted (unknown CA, or not for this host name): never retried. */
+    public static RegistryUnreachableException certificateNotTrusted(String registry, String message, Throwable cause) {
+        return new RegistryUnreachableException(builder(registry, message).retryable(false).cause(cause), true);
+    }
+
+    /** True when the TLS certificate was refused: a front end says how to trust the registry's CA. */
+    public boolean certificateNotTrusted() {
+        return certificateNotTrusted;
     }
 }

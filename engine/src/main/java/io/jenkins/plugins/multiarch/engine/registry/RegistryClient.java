@@ -1,12 +1,16 @@
 package io.jenkins.plugins.multiarch.engine.registry;
 
 import io.jenkins.plugins.multiarch.engine.error.BadContentException;
+import io.jenkins.plugins.multiarch.engine.error.CancelledException;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 import io.jenkins.plugins.multiarch.engine.error.NotFoundException;
 import io.jenkins.plugins.multiarch.engine.error.RegistryError;
 import io.jenkins.plugins.multiarch.engine.error.RegistryException;
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
+import io.jenkins.plugins.multiarch.engine.oci.Manifest;
+import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
 import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
@@ -15,6 +19,7 @@ import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
 import io.jenkins.plugins.multiarch.engine.registry.auth.TokenService;
 import io.jenkins.plugins.multiarch.engine.registry.transport.ConnectionLimitingTransport;
 import io.jenkins.plugins.multiarch.engine.registry.transport.CountingTransport;
+import io.jenkins.plugins.multiarch.engine.registry.transport.Durations;
 import io.jenkins.plugins.multiarch.engine.registry.transport.HttpTransport;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RedirectingTransport;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryEndpoint;
@@ -33,12 +38,15 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -58,21 +66,29 @@ public final class RegistryClient {
     private final AuthenticatingTransport authentication;
     private final Transport transport;
     private final Retrier retrier;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
     private final RequestStatistics statistics;
     private final ReadLimits limits;
+    /** Digests this client pushed, or read in a manifest, or was told exist: a 404 for one is waited out as lag. */
+    private final Set<Digest> known = ConcurrentHashMap.newKeySet();
+    /** How to put each blob this client mounted or uploaded ({@code repository@digest}) there again. */
+    private final Map<String, Runnable> placements = new ConcurrentHashMap<>();
 
     private RegistryClient(Builder b) {
         this.limits = b.settings.limits();
         this.endpoint = b.settings.endpoint(b.registry);
         this.statistics = new RequestStatistics();
         this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.clock);
+        this.policy = b.settings.retryPolicy();
+        this.sleeper = b.sleeper;
         Transport http;
         if (b.shared != null) {
             http = new ConnectionLimitingTransport(new HttpTransport(b.shared.http(), endpoint, b.settings.timeouts()),
                     b.shared.permits(), b.settings.timeouts().response(), b.registry);
         } else {
-            http = new HttpTransport(b.httpClient != null ? b.httpClient : defaultHttpClient(b.settings), endpoint,
-                    b.settings.timeouts());
+            http = new HttpTransport(b.httpClient != null ? b.httpClient : defaultHttpClient(b.settings, b.registry),
+                    endpoint, b.settings.timeouts());
         }
         Transport belowAuth = new RetryingTransport(new CountingTransport(http, statistics), retrier, b.clock,
                 b.registry);
@@ -87,11 +103,25 @@ public final class RegistryClient {
      * followed by the JDK (the redirect layer decides where credentials go).
      */
     public static HttpClient defaultHttpClient(RegistrySettings settings) {
+        return defaultHttpClient(settings, null);
+    }
+
+    /** As {@link #defaultHttpClient(RegistrySettings)}, trusting the TLS certificates the settings trust for {@code registry}. */
+    public static HttpClient defaultHttpClient(RegistrySettings settings, String registry) {
         return HttpClient.newBuilder()
+                .sslContext(registry == null ? defaultSslContext() : settings.tlsTrust().sslContext(registry))
                 .connectTimeout(settings.timeouts().connect())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+    }
+
+    private static javax.net.ssl.SSLContext defaultSslContext() {
+        try {
+            return javax.net.ssl.SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no default TLS context", e);
+        }
     }
 
     public static Builder builder(String registry) {
@@ -146,8 +176,28 @@ public final class RegistryClient {
 
     // ---- manifests ----
 
-    /** GETs a manifest or index by tag or digest; content fetched by digest is checked against that digest. */
+    /**
+     * Tells the client that this digest exists in the registry (a build tool just pushed it): if it answers 404 at
+     * first, that is waited out as read-after-write lag, within the retry policy's {@code notFoundLag}.
+     */
+    public void expectExists(Digest digest) {
+        known.add(digest);
+    }
+
+    /**
+     * GETs a manifest or index by tag or digest; content fetched by digest is checked against that digest. A digest
+     * this client knows exists (pushed, listed in a manifest it read, {@link #expectExists announced}) that answers
+     * 404 is asked for again within the policy's {@code notFoundLag}.
+     */
     public ManifestResponse getManifest(String repository, String reference) {
+        ManifestResponse response = reference.contains(":")
+                ? waitingOutLag(Digest.parse(reference), () -> getManifestOnce(repository, reference))
+                : getManifestOnce(repository, reference);
+        rememberReferences(response);
+        return response;
+    }
+
+    private ManifestResponse getManifestOnce(String repository, String reference) {
         RegistryRequest request = RegistryRequest.of("GET", "/v2/" + repository + "/manifests/" + reference,
                 "manifest", name(repository, reference)).header("Accept", MANIFEST_ACCEPT)
                 .maxBodyBytes(limits.manifestBytes());
@@ -192,8 +242,73 @@ public final class RegistryClient {
         return Optional.of(new Descriptor(mediaType, registryDigest(digest.get()), size));
     }
 
-    /** PUTs a manifest or index under a tag or its digest and checks the digest the registry reports. */
+    /**
+     * PUTs a manifest or index under a tag or its digest and checks the digest the registry reports. When the
+     * registry answers that a blob or child it refers to is unknown ({@code MANIFEST_BLOB_UNKNOWN},
+     * {@code BLOB_UNKNOWN}, {@code MANIFEST_UNKNOWN}, {@code DIGEST_INVALID}) and this client put that content there
+     * itself, the content is checked ({@code HEAD}), put there again if it is missing, and the PUT retried: what a
+     * concurrent mount of the same blob by another process, or a replicated registry's lag, looks like.
+     */
     public Digest putManifest(String repository, String reference, byte[] body, String mediaType) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return putManifestOnce(repository, reference, body, mediaType);
+            } catch (RegistryException e) {
+                if (!refersToUnknownContent(e) || attempt >= policy.maxAttempts()) {
+                    throw e;
+                }
+                List<Runnable> repairs = repairsFor(repository, body, mediaType);
+                if (repairs.isEmpty()) {
+                    throw e; // nothing it refers to was put there by this client: the content is really missing
+                }
+                pause(policy.delayBefore(attempt, Optional.empty()), "retry PUT " + name(repository, reference));
+                repairs.forEach(Runnable::run);
+            }
+        }
+    }
+
+    private static boolean refersToUnknownContent(RegistryException e) {
+        return e.status().orElse(0) == 400 && (e.hasCode("MANIFEST_BLOB_UNKNOWN") || e.hasCode("BLOB_UNKNOWN")
+                || e.hasCode("MANIFEST_UNKNOWN") || e.hasCode("DIGEST_INVALID"));
+    }
+
+    /**
+     * For each blob the manifest names that this client mounted or uploaded into the repository: check it is there,
+     * put it there again if not. For each child of an index that this client knows: check it is there (waiting out
+     * lag). Empty when the manifest names nothing this client placed or knows.
+     */
+    private List<Runnable> repairsFor(String repository, byte[] body, String mediaType) {
+        Manifest manifest;
+        try {
+            manifest = ManifestCodec.parse(body, mediaType);
+        } catch (MultiarchException e) {
+            return List.of();
+        }
+        List<Runnable> repairs = new ArrayList<>();
+        if (manifest instanceof ImageManifest image) {
+            List<Descriptor> blobs = new ArrayList<>(image.layers());
+            blobs.add(image.config());
+            for (Descriptor blob : blobs) {
+                Runnable place = placements.get(repository + "@" + blob.digest());
+                if (place != null) {
+                    repairs.add(() -> {
+                        if (!blobExists(repository, blob.digest())) {
+                            place.run();
+                        }
+                    });
+                }
+            }
+        } else if (manifest instanceof ManifestIndex index) {
+            for (Descriptor child : index.manifests()) {
+                if (known.contains(child.digest())) {
+                    repairs.add(() -> getManifest(repository, child.digest().toString()));
+                }
+            }
+        }
+        return repairs;
+    }
+
+    private Digest putManifestOnce(String repository, String reference, byte[] body, String mediaType) {
         Digest expected = Digest.sha256(body);
         RegistryRequest request = RegistryRequest.of("PUT", "/v2/" + repository + "/manifests/" + reference,
                 "manifest", name(repository, reference)).header("Content-Type", mediaType).body(body);
@@ -205,6 +320,7 @@ public final class RegistryClient {
                     + " as " + reported.get() + " but we sent " + expected + "; it rewrote the manifest",
                     response.status());
         }
+        known.add(expected);
         return expected;
     }
 
@@ -258,6 +374,10 @@ public final class RegistryClient {
 
     /** GETs a small blob (a config, at most {@link ReadLimits#configBytes()}) whole and checks it against its digest. */
     public byte[] getBlob(String repository, Digest digest) {
+        return waitingOutLag(digest, () -> getBlobOnce(repository, digest));
+    }
+
+    private byte[] getBlobOnce(String repository, Digest digest) {
         RegistryRequest request = blobRequest(repository, digest).maxBodyBytes(limits.configBytes());
         RegistryResponse response = transport.send(request);
         expectBlobAnswer(response, request);
@@ -272,7 +392,9 @@ public final class RegistryClient {
     /**
      * Opens a blob as a stream, following redirects to storage; the Authorization header goes only to the
      * registry's own host, never to the host a redirect names. The bytes are checked against the digest once read to
-     * the end ({@link VerifiedBlobStream}). The caller closes the stream.
+     * the end ({@link VerifiedBlobStream}). The caller closes the stream. A stream that breaks mid-way is resumed
+     * from where it broke ({@link ResumingBlobStream}); a blob this client knows exists that answers 404 is asked
+     * for again within the policy's {@code notFoundLag}.
      */
     public VerifiedBlobStream openBlob(String repository, Digest digest) {
         return openBlob(repository, digest, -1);
@@ -283,10 +405,24 @@ public final class RegistryClient {
      * a few KiB unread is read to its end first, so that its digest is checked.
      */
     public VerifiedBlobStream openBlob(String repository, Digest digest, long size) {
+        RegistryResponse first = waitingOutLag(digest, () -> openBlobFrom(repository, digest, 0));
+        InputStream resuming = new ResumingBlobStream(first.stream(), offset -> openBlobFrom(repository, digest, offset),
+                policy, sleeper, "blob " + repository + "@" + digest);
+        return new VerifiedBlobStream(resuming, digest, size, registry(), repository + "@" + digest);
+    }
+
+    /** The blob's answer from byte {@code offset} on: 200 (the whole blob) or, for an offset, possibly 206. */
+    private RegistryResponse openBlobFrom(String repository, Digest digest, long offset) {
         RegistryRequest request = blobRequest(repository, digest).streamed();
+        if (offset > 0) {
+            request = request.header("Range", "bytes=" + offset + "-");
+        }
         RegistryResponse response = transport.send(request);
+        if (offset > 0 && response.status() == 206) {
+            return response;
+        }
         expectBlobAnswer(response, request);
-        return new VerifiedBlobStream(response.stream(), digest, size, registry(), repository + "@" + digest);
+        return response;
     }
 
     private static RegistryRequest blobRequest(String repository, Digest digest) {
@@ -326,6 +462,22 @@ public final class RegistryClient {
      * mount, and where the registry declines to mount (it answers 202), a streamed copy.
      */
     public void mountBlob(String repository, Digest digest, String fromRepository) {
+        known.add(digest);
+        placements.put(repository + "@" + digest, () -> mountOnce(repository, digest, fromRepository));
+        // A mount rewrites the repository's link to the blob even when it is there, which can fail a concurrent
+        // manifest PUT: mount only what is missing, and one mount of a blob at a time in this JVM.
+        SameBlobGate.once(gateKey(repository, digest), () -> {
+            if (!blobExists(repository, digest)) {
+                mountOnce(repository, digest, fromRepository);
+            }
+        });
+    }
+
+    private String gateKey(String repository, Digest digest) {
+        return endpoint.baseUri().getAuthority() + "/" + repository + "@" + digest;
+    }
+
+    private void mountOnce(String repository, Digest digest, String fromRepository) {
         RegistryRequest mount = RegistryRequest.of("POST", "/v2/" + repository + "/blobs/uploads/?mount=" + digest
                 + "&from=" + fromRepository, "blob upload", repository + "@" + digest).body(new byte[0]);
         RegistryResponse response = transport.send(mount);
@@ -335,8 +487,8 @@ public final class RegistryClient {
         expectStatus(response, mount, 202);
         // The registry opened an upload instead of mounting: cancel it (best effort) and copy the blob over.
         response.header("Location").ifPresent(location -> cancelUpload(response, location, mount.what()));
-        long size = blobSize(fromRepository, digest);
-        uploadBlob(repository, digest, size, () -> openBlob(fromRepository, digest));
+        long size = waitingOutLag(digest, () -> blobSize(fromRepository, digest));
+        uploadOnceRetried(repository, digest, size, () -> openBlob(fromRepository, digest));
     }
 
     /**
@@ -349,10 +501,20 @@ public final class RegistryClient {
      * @return true if the blob was uploaded, false if it was already there
      */
     public boolean uploadBlob(String repository, Digest digest, long size, Supplier<InputStream> content) {
-        if (blobExists(repository, digest)) {
-            return false;
-        }
-        return retrier.run(attempt -> {
+        known.add(digest);
+        placements.put(repository + "@" + digest, () -> uploadOnceRetried(repository, digest, size, content));
+        boolean[] uploaded = {false};
+        SameBlobGate.once(gateKey(repository, digest), () -> {
+            if (!blobExists(repository, digest)) {
+                uploadOnceRetried(repository, digest, size, content);
+                uploaded[0] = true;
+            }
+        });
+        return uploaded[0];
+    }
+
+    private void uploadOnceRetried(String repository, Digest digest, long size, Supplier<InputStream> content) {
+        retrier.run(attempt -> {
             uploadOnce(repository, digest, size, content);
             return true;
         }, (last, attempts, waitTooLong) -> last);
@@ -395,6 +557,56 @@ public final class RegistryClient {
             transport.send(RegistryRequest.of("DELETE", upload, "blob upload", what).once()).close();
         } catch (RegistryException ignored) {
             // an abandoned upload session expires on its own
+        }
+    }
+
+    /**
+     * Runs a read of {@code digest}; while it answers 404 and the digest is one this client knows exists, waits
+     * (backoff, through the sleeper) and reads again, until the waits would pass the policy's {@code notFoundLag}.
+     */
+    private <T> T waitingOutLag(Digest digest, Supplier<T> read) {
+        Duration waited = Duration.ZERO;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (NotFoundException e) {
+                Duration delay = policy.delayBefore(attempt, Optional.empty());
+                if (!known.contains(digest) || attempt >= policy.maxAttempts()
+                        || waited.plus(delay).compareTo(policy.notFoundLag()) > 0) {
+                    if (attempt == 1) {
+                        throw e;
+                    }
+                    throw NotFoundException.of(registry(), e.getMessage() + " (still missing after " + attempt
+                            + " attempts over " + Durations.text(waited) + ", waiting for the registry to serve"
+                            + " content it had accepted)", e.errors());
+                }
+                pause(delay, "ask again for " + digest);
+                waited = waited.plus(delay);
+            }
+        }
+    }
+
+    /** The digests a manifest refers to (children of an index; config and layers of an image) are known to exist. */
+    private void rememberReferences(ManifestResponse response) {
+        known.add(response.digest());
+        try {
+            Manifest manifest = ManifestCodec.parse(response.bytes(), response.mediaType());
+            if (manifest instanceof ImageManifest image) {
+                known.add(image.config().digest());
+                image.layers().forEach(layer -> known.add(layer.digest()));
+            } else if (manifest instanceof ManifestIndex index) {
+                index.manifests().forEach(child -> known.add(child.digest()));
+            }
+        } catch (MultiarchException e) {
+            // what cannot be parsed here fails where it is used, with its own message
+        }
+    }
+
+    private void pause(Duration delay, String what) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            throw CancelledException.of("while waiting to " + what, e);
         }
     }
 

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Durations in messages: {@code 90 s}, {@code 200 ms}, {@code 30 min}; never a sub-second limit shown as 0 s. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String text(Duration d) {
+    public static String text(Duration d) {
         long millis = d.toMillis();
         if (millis >= 120_000 && millis % 60_000 == 0) {
             return millis / 60_000 + " min";

@@ -13,18 +13,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HttpClientPool implements AutoCloseable {
 
-    private record Key(String registry, String baseUri, Duration connectTimeout, HttpLimits limits) {
+    /** The TLS trust of the registry is part of the key: an HttpClient has one SSL context, fixed when built. */
+    private record Key(String registry, String baseUri, Duration connectTimeout, HttpLimits limits,
+                       List<String> caCertificates, boolean verifies) {
     }
 
     private final Map<Key, SharedHttpClient> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public SharedHttpClient forRegistry(RegistryEndpoint endpoint, Duration connectTimeout, HttpLimits limits) {
+        return forRegistry(endpoint, connectTimeout, limits, TlsTrust.DEFAULT);
+    }
+
+    /** The shared client of this registry, its SSL context the one {@code trust} gives the registry. */
+    public SharedHttpClient forRegistry(RegistryEndpoint endpoint, Duration connectTimeout, HttpLimits limits,
+                                        TlsTrust trust) {
         if (closed) {
             throw new IllegalStateException("this engine has been closed; create another");
         }
-        return clients.computeIfAbsent(new Key(endpoint.registry(), endpoint.baseUri().toString(), connectTimeout,
-                limits), key -> SharedHttpClient.create(endpoint, connectTimeout, limits));
+        String registry = endpoint.registry();
+        return clients.computeIfAbsent(new Key(registry, endpoint.baseUri().toString(), connectTimeout, limits,
+                List.copyOf(trust.caCertificatesFor(registry)), trust.verifies(registry)),
+                key -> SharedHttpClient.create(endpoint, connectTimeout, limits,
+                        endpoint.isPlainHttp() && trust.isDefaultFor(registry) ? null : trust.sslContext(registry)));
     }
 
     /** The clients made so far (for benchmarks and tests). */

@@ -127,16 +127,32 @@ public final class HttpTransport implements Transport {
 
     /**
      * No usable answer: {@code cannot reach registry R (GET team/app:1, 2 attempts): ConnectException: ...}. A TLS
-     * certificate the JVM does not trust is not worth retrying; everything else may work a moment later.
+     * certificate that is not trusted (unknown CA, or issued for another host name) is not worth retrying;
+     * everything else may work a moment later.
      */
     public static RegistryUnreachableException unreachable(String registry, RegistryRequest request, int attempts,
                                                            Throwable cause) {
-        boolean trust = cause instanceof SSLHandshakeException && String.valueOf(cause.getMessage()).contains("PKIX");
         String message = "cannot reach registry " + registry + " (" + request.method() + " " + request.what() + ", "
-                + attempts + (attempts == 1 ? " attempt" : " attempts") + "): " + describe(cause)
-                + (trust ? "; the registry's TLS certificate is not trusted by this JVM: add its CA to the trust"
-                + " settings" : "");
-        return RegistryUnreachableException.of(registry, message, !trust, cause);
+                + attempts + (attempts == 1 ? " attempt" : " attempts") + "): " + describe(cause);
+        if (isCertificateRefused(cause)) {
+            return RegistryUnreachableException.certificateNotTrusted(registry, message + "; the registry's TLS"
+                    + " certificate is not trusted: add the certificate of the CA that issued it (PEM) to the TLS"
+                    + " trust of the registry settings", cause);
+        }
+        return RegistryUnreachableException.of(registry, message, true, cause);
+    }
+
+    /** A handshake that failed on the certificate (PKIX path, host name), anywhere in the cause chain. */
+    static boolean isCertificateRefused(Throwable cause) {
+        boolean handshake = false;
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            handshake |= t instanceof SSLHandshakeException;
+            if (handshake && (t instanceof java.security.cert.CertificateException
+                    || String.valueOf(t.getMessage()).contains("PKIX"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

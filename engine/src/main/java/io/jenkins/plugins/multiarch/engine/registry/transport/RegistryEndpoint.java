@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where a registry is reached. HTTPS always, except for registries on loopback and those the user named as
- * insecure: those speak plain HTTP, as a local test registry does.
+ * insecure: those speak plain HTTP, as a local test registry does, unless the caller asks for HTTPS on loopback.
  *
  * @param registry the registry as references name it, e.g. {@code docker.io} or {@code 127.0.0.1:5000}
  * @param baseUri  scheme and authority requests go to, e.g. {@code https://registry-1.docker.io}
@@ -20,8 +20,17 @@ public record RegistryEndpoint(String registry, URI baseUri) {
 
     /** The endpoint for a registry host, plain HTTP where it is loopback or listed in {@code insecure}. */
     public static RegistryEndpoint of(String registry, Set<String> insecure) {
+        return of(registry, insecure, false);
+    }
+
+    /**
+     * As {@link #of(String, Set)}; {@code httpsOnLoopback} makes a loopback registry HTTPS too (one with a TLS
+     * certificate of its own, as the trust settings name it). A registry named insecure stays plain HTTP.
+     */
+    public static RegistryEndpoint of(String registry, Set<String> insecure, boolean httpsOnLoopback) {
         String authority = DockerHub.isDockerHub(registry) ? DockerHub.API_HOST : registry;
-        boolean plain = isLoopback(registry) || insecure.contains(registry) || insecure.contains(hostOnly(registry));
+        boolean named = insecure.contains(registry) || insecure.contains(hostOnly(registry));
+        boolean plain = named || (isLoopback(registry) && !httpsOnLoopback);
         return new RegistryEndpoint(registry, URI.create((plain ? "http://" : "https://") + authority));
     }
 

@@ -17,18 +17,37 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param initialDelay the delay before the second attempt (before jitter)
  * @param maxDelay     no single wait is longer, whatever Retry-After says
  * @param maxTotal     no retry starts when it would end later than this after the first attempt
+ * @param notFoundLag  how long, in waits, a digest this run pushed or was told about may answer 404 before it counts
+ *                     as missing (replicated registries and CDNs serve new content a moment late)
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxTotal) implements java.io.Serializable {
+public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxTotal,
+                          Duration notFoundLag) implements java.io.Serializable {
+
+    /** How long a digest known to exist may answer 404, unless a policy says otherwise. */
+    public static final Duration DEFAULT_NOT_FOUND_LAG = Duration.ofSeconds(5);
 
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(60));
 
-    public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    public static final RetryPolicy NONE =
+            new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new InvalidInputException("maxAttempts must be at least 1, was " + maxAttempts);
         }
+        if (notFoundLag == null || notFoundLag.isNegative()) {
+            throw new InvalidInputException("notFoundLag must be zero or positive, was " + notFoundLag);
+        }
+    }
+
+    /** A policy with the default wait for read-after-write lag, {@link #DEFAULT_NOT_FOUND_LAG}. */
+    public RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, Duration maxTotal) {
+        this(maxAttempts, initialDelay, maxDelay, maxTotal, DEFAULT_NOT_FOUND_LAG);
+    }
+
+    public RetryPolicy withNotFoundLag(Duration value) {
+        return new RetryPolicy(maxAttempts, initialDelay, maxDelay, maxTotal, value);
     }
 
     /**

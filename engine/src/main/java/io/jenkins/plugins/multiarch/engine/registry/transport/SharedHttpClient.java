@@ -44,6 +44,15 @@ public final class SharedHttpClient implements AutoCloseable {
      * HTTPS hop needs it.
      */
     public static SharedHttpClient create(RegistryEndpoint endpoint, Duration connectTimeout, HttpLimits limits) {
+        return create(endpoint, connectTimeout, limits, null);
+    }
+
+    /**
+     * As {@link #create(RegistryEndpoint, Duration, HttpLimits)}, with this SSL context (the registry's
+     * {@link TlsTrust}); {@code null} for the JVM's trust (read only when first needed for a plain-HTTP registry).
+     */
+    public static SharedHttpClient create(RegistryEndpoint endpoint, Duration connectTimeout, HttpLimits limits,
+                                          javax.net.ssl.SSLContext sslContext) {
         String name = "Multiarch engine HTTP " + endpoint.registry() + " ";
         AtomicInteger counter = new AtomicInteger();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -61,7 +70,9 @@ public final class SharedHttpClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(executor);
-        if (endpoint.isPlainHttp()) {
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        } else if (endpoint.isPlainHttp()) {
             builder.sslContext(DeferredTrustManager.context());
         }
         return new SharedHttpClient(endpoint.registry(), builder.build(), executor, threads, new Semaphore(limits.connections()));
