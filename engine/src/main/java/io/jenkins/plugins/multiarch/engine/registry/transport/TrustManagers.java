@@ -23,7 +23,7 @@ final class TrustManagers {
     static X509ExtendedTrustManager jvmDefaultsAnd(KeyStore extra) throws GeneralSecurityException {
         X509ExtendedTrustManager jvm = of(null);
         X509ExtendedTrustManager added = of(extra);
-        return new X509ExtendedTrustManager() {
+        return new ServerOnly() {
             @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                     throws CertificateException {
@@ -54,23 +54,6 @@ final class TrustManagers {
             }
 
             @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                    throws CertificateException {
-                throw new CertificateException("a registry client does not accept client certificates");
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                    throws CertificateException {
-                throw new CertificateException("a registry client does not accept client certificates");
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                throw new CertificateException("a registry client does not accept client certificates");
-            }
-
-            @Override
             public X509Certificate[] getAcceptedIssuers() {
                 X509Certificate[] a = added.getAcceptedIssuers();
                 X509Certificate[] b = jvm.getAcceptedIssuers();
@@ -86,7 +69,7 @@ final class TrustManagers {
      * add its own host name check either.
      */
     static X509ExtendedTrustManager acceptingAll() {
-        return new X509ExtendedTrustManager() {
+        return new ServerOnly() {
             @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
             }
@@ -100,27 +83,31 @@ final class TrustManagers {
             }
 
             @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                    throws CertificateException {
-                throw new CertificateException("a registry client does not accept client certificates");
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                    throws CertificateException {
-                throw new CertificateException("a registry client does not accept client certificates");
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                throw new CertificateException("a registry client does not accept client certificates");
-            }
-
-            @Override
             public X509Certificate[] getAcceptedIssuers() {
                 return new X509Certificate[0];
             }
         };
+    }
+
+    /** A registry client only ever checks servers: every client check refuses. */
+    private abstract static class ServerOnly extends X509ExtendedTrustManager {
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("a registry client does not accept client certificates");
+        }
     }
 
     private static X509ExtendedTrustManager of(KeyStore store) throws GeneralSecurityException {
