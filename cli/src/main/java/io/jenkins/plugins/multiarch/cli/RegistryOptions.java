@@ -46,6 +46,11 @@ final class RegistryOptions {
     @Option(names = "--password-stdin", description = "Read the registry password from standard input.")
     boolean passwordStdin;
 
+    @Option(names = "--login", paramLabel = "REGISTRY=USER:env:VARIABLE|file:PATH",
+            description = "The login for one more registry (a source's or an --also-to target's): the password is read"
+                    + " from the environment variable or the file named, never given on the command line. Repeatable.")
+    List<String> logins = new ArrayList<>();
+
     @Option(names = "--max-children", paramLabel = "N",
             description = "Most entries of an index that inspect or verify follow (default 1000); a bigger index fails"
                     + " before any entry is read.")
@@ -61,6 +66,9 @@ final class RegistryOptions {
 
     /** The --username credentials once read; null until then. */
     private Optional<Credentials> given;
+
+    /** Where --login reads its environment variables; the process's own environment but in tests. */
+    java.util.function.Function<String, String> environment = System::getenv;
 
     /**
      * How registries are reached: plain HTTP for loopback and the --insecure-registry hosts, HTTPS trusting the
@@ -120,29 +128,50 @@ final class RegistryOptions {
     }
 
     /**
-     * This machine, with the --username credentials for {@code registry} if given (then nothing else is looked up),
-     * else the logins stored on this machine for the engine's client, and the tools' own logins for builds.
+     * This machine, with the --username credentials for {@code registry} if given and the --login ones for their
+     * registries; for any other registry the logins stored on this machine for the engine's client, and the tools'
+     * own logins for builds.
      */
     Host host(String registry, InputStream stdin) {
-        Optional<Credentials> user = givenCredentials(stdin);
-        Host local = Host.local();
-        return user.isPresent() ? local.withCredentials(CredentialProvider.fixed(registry, user.get())) : local;
+        return host(registry, stdin, java.util.List.of());
     }
 
     /**
-     * As {@link #host(String, InputStream)} for a publish that also writes to {@code otherRegistries}
-     * ({@code --also-to}): --username is for {@code registry} alone, and the other registries use the logins stored
-     * on this machine.
+     * As {@link #host(String, InputStream)} for a publish that also reads from or writes to {@code otherRegistries}
+     * (sources elsewhere, {@code --also-to}): --username is for {@code registry} alone, --login for the registry it
+     * names, and the other registries use the logins stored on this machine.
      */
     Host host(String registry, InputStream stdin, java.util.Collection<String> otherRegistries) {
         Optional<Credentials> user = givenCredentials(stdin);
+        List<RegistryLogin> named = namedLogins(registry);
         Host local = Host.local();
-        if (user.isEmpty()) {
+        if (user.isEmpty() && named.isEmpty()) {
             return local;
         }
-        CredentialProvider given = CredentialProvider.fixed(registry, user.get());
-        boolean others = otherRegistries.stream().anyMatch(r -> !r.equals(registry));
+        CredentialProvider given = user.map(u -> CredentialProvider.fixed(registry, u)).orElse(CredentialProvider.none());
+        for (RegistryLogin login : named) {
+            given = given.orElse(CredentialProvider.fixed(login.registry(), login.credentials()));
+        }
+        boolean others = !named.isEmpty() || otherRegistries.stream().anyMatch(r -> !r.equals(registry));
         return local.withCredentials(others ? given.orElse(local.credentials()) : given);
+    }
+
+    /** The --login values, each registry once and none the --username one's. */
+    private List<RegistryLogin> namedLogins(String registry) {
+        List<RegistryLogin> parsed = new ArrayList<>();
+        java.util.Set<String> seen = new HashSet<>();
+        for (String value : logins) {
+            RegistryLogin login = RegistryLogin.parse(value, environment);
+            if (username != null && login.registry().equals(registry)) {
+                throw new UsageException("--login " + login.registry() + "=... and --username are both for "
+                        + login.registry() + "; give one of them");
+            }
+            if (!seen.add(login.registry())) {
+                throw new UsageException("--login is given twice for " + login.registry() + "; give one per registry");
+            }
+            parsed.add(login);
+        }
+        return parsed;
     }
 
     /** Fails with a usage error when --username and --password-stdin are not given together. */

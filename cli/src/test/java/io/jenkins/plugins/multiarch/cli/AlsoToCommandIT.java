@@ -81,6 +81,38 @@ class AlsoToCommandIT {
     }
 
     @Test
+    void aLoginOptionForTheOtherRegistryReadsItsPasswordFromTheEnvironment() throws Exception {
+        String target = main.host() + "/cli/login:1.0";
+        List<String> args = new ArrayList<>(List.of("publish", target,
+                "--source", "linux/amd64=" + main.host() + "/cli/app@" + amd64,
+                "--source", "linux/arm64=" + main.host() + "/cli/app@" + arm64,
+                "--username", "ci", "--password-stdin",
+                "--login", mirror.host() + "=mirror-bot:env:MIRROR_TOKEN", "--also-to", mirror.host() + "/mirror/login"));
+
+        MultiarchProcess.Outcome outcome = MultiarchProcess.run(MAIN_PASSWORD + "\n",
+                Map.of("DOCKER_CONFIG", dockerConfig.toString(), "MIRROR_TOKEN", MIRROR_PASSWORD),
+                args.toArray(String[]::new));
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
+        assertThat(outcome.stdout() + outcome.stderr()).doesNotContain(MAIN_PASSWORD, MIRROR_PASSWORD);
+        String index = Skopeo.rawManifest(target, main.credentials());
+        assertThat(Skopeo.rawManifest(mirror.host() + "/mirror/login:1.0", mirror.credentials())).isEqualTo(index);
+    }
+
+    @Test
+    void aLoginWhoseVariableIsNotSetIsAUsageErrorBeforeAnythingIsWritten() throws Exception {
+        String target = main.host() + "/cli/nologinvar:1.0";
+
+        MultiarchProcess.Outcome outcome = publish(target, "--login", mirror.host() + "=mirror-bot:env:NO_SUCH_TOKEN",
+                "--also-to", mirror.host() + "/mirror/nologinvar");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(2);
+        assertThat(outcome.stderr()).contains("invalid --login " + mirror.host()
+                + "=mirror-bot:env:NO_SUCH_TOKEN: the environment variable NO_SUCH_TOKEN is not set or empty");
+        assertThat(TagList.of(main, "cli/nologinvar").none()).isTrue();
+    }
+
+    @Test
     void withoutALoginForTheOtherRegistryNothingIsWrittenAnywhere() throws Exception {
         String target = main.host() + "/cli/nologin:1.0";
 
