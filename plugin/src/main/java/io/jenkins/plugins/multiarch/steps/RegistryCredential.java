@@ -12,7 +12,6 @@ import io.jenkins.plugins.multiarch.model.StepFieldChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
@@ -71,7 +70,6 @@ public final class RegistryCredential implements Describable<RegistryCredential>
     }
 
     @Extension
-    @Symbol("registryCredential")
     public static final class DescriptorImpl extends Descriptor<RegistryCredential> {
 
         @NonNull
