@@ -10,6 +10,10 @@ public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends A
         throw new UnsupportedOperationException("compile-only stub");
     }
 
+    public final hudson.FilePath getWorkspace() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
     protected AbstractBuild(P job) throws java.io.IOException {
         throw new UnsupportedOperationException("compile-only stub");
     }

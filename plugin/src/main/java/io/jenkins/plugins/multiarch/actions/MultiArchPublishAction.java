@@ -4,6 +4,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 import io.jenkins.plugins.multiarch.model.PublishRecord;
 import io.jenkins.plugins.multiarch.model.PublishedPlatform;
+import io.jenkins.plugins.multiarch.model.PublishedTarget;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -72,6 +73,12 @@ public final class MultiArchPublishAction implements RunAction2, SimpleBuildStep
         return record.getPlatforms().stream().map(PublishedPlatformRow::new).toList();
     }
 
+    /** The further repositories the same index went to, each with its tags. */
+    @Exported(inline = true)
+    public List<PublishedTargetRow> getAlsoTo() {
+        return record.getAlsoTo().stream().map(PublishedTargetRow::new).toList();
+    }
+
     public Run<?, ?> getRun() {
         return run;
     }
@@ -106,6 +113,36 @@ public final class MultiArchPublishAction implements RunAction2, SimpleBuildStep
     @Override
     public Collection<? extends Action> getProjectActions() {
         return List.of(new MultiArchProjectAction(this));
+    }
+
+    /** A row of {@code alsoTo[]} in api/json. */
+    @ExportedBean(defaultVisibility = 2)
+    public static final class PublishedTargetRow {
+
+        private final PublishedTarget target;
+
+        PublishedTargetRow(PublishedTarget target) {
+            this.target = target;
+        }
+
+        @Exported
+        public String getRepository() {
+            return target.getRepository();
+        }
+
+        @Exported
+        public List<String> getTagsWritten() {
+            return target.getTagsWritten();
+        }
+
+        @Exported
+        public List<String> getTagsUnchanged() {
+            return target.getTagsUnchanged();
+        }
+
+        public List<String> getTags() {
+            return target.getTags();
+        }
     }
 
     /** A row of {@code platforms[]} in api/json. */

@@ -4,10 +4,14 @@ import io.jenkins.plugins.multiarch.config.BinaryBudget;
 import io.jenkins.plugins.multiarch.config.BuilderChoice;
 import io.jenkins.plugins.multiarch.config.FieldValidation;
 import io.jenkins.plugins.multiarch.config.RegistryUrl;
+import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.platform.InvalidPlatformException;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.reference.InvalidReferenceException;
+import io.jenkins.plugins.multiarch.model.ImageTarget;
+import io.jenkins.plugins.multiarch.model.StepFieldChecks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +30,8 @@ import java.util.regex.Pattern;
  * {@code agentLabel}, {@code agentLabels}, {@code credentialsId}, {@code registry}), it takes the arguments of the
  * two steps it composes and hands them on: to each {@code multiArchBuild} {@code builder, file, buildArgs, target,
  * tagTemplate, labels} and {@code imageAnnotations} (the build's {@code annotations}); to {@code multiArchPublish}
- * {@code format, annotations} (the index's), {@code binaryCheck, binaryBudget, allBinaries, dryRun}; to both
+ * {@code format, annotations} (the index's), {@code binaryCheck, binaryBudget, allBinaries, dryRun, tagsFromGit,
+ * annotationsFromGit, alsoTo, attestations, registryCredentials}; to both
  * {@code insecure}, {@code credentialsId} and {@code registry}.
  */
 public final class FanOutArguments {
@@ -54,14 +59,21 @@ public final class FanOutArguments {
     static final String BINARY_BUDGET = "binaryBudget";
     static final String ALL_BINARIES = "allBinaries";
     static final String DRY_RUN = "dryRun";
+    static final String TAGS_FROM_GIT = "tagsFromGit";
+    static final String ANNOTATIONS_FROM_GIT = "annotationsFromGit";
+    static final String ALSO_TO = "alsoTo";
+    static final String ATTESTATIONS = "attestations";
+    static final String REGISTRY_CREDENTIALS = "registryCredentials";
 
     /** Every argument multiArchImage takes. */
     public static final List<String> KEYS = List.of(IMAGE, PLATFORMS, TAGS, FAIL_FAST, CONTEXT, AGENT_LABEL,
             AGENT_LABELS, CREDENTIALS_ID, REGISTRY, BUILDER, FILE, BUILD_ARGS, TARGET, TAG_TEMPLATE, LABELS,
-            IMAGE_ANNOTATIONS, INSECURE, FORMAT, ANNOTATIONS, BINARY_CHECK, BINARY_BUDGET, ALL_BINARIES, DRY_RUN);
+            IMAGE_ANNOTATIONS, INSECURE, FORMAT, ANNOTATIONS, BINARY_CHECK, BINARY_BUDGET, ALL_BINARIES, DRY_RUN,
+            TAGS_FROM_GIT, ANNOTATIONS_FROM_GIT, ALSO_TO, ATTESTATIONS, REGISTRY_CREDENTIALS);
 
     static final List<String> FORMATS = List.of("oci", "docker", "auto");
     private static final List<String> REGISTRY_KEYS = List.of("url", "credentialsId");
+    private static final List<String> LOGIN_KEYS = List.of("registry", "credentialsId");
     // as the Distribution project's reference grammar (and the engine's ImageReference) has it
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
 
@@ -89,6 +101,11 @@ public final class FanOutArguments {
     private String binaryBudget;
     private Boolean allBinaries;
     private Boolean dryRun;
+    private Boolean tagsFromGit;
+    private Boolean annotationsFromGit;
+    private List<String> alsoTo;
+    private Boolean attestations;
+    private List<Map<String, String>> registryCredentials;
 
     private FanOutArguments() {
     }
@@ -126,6 +143,11 @@ public final class FanOutArguments {
         a.binaryBudget = binaryBudget(in);
         a.allBinaries = in.bool(ALL_BINARIES);
         a.dryRun = in.bool(DRY_RUN);
+        a.tagsFromGit = in.bool(TAGS_FROM_GIT);
+        a.annotationsFromGit = in.bool(ANNOTATIONS_FROM_GIT);
+        a.alsoTo = alsoTo(in, a.image);
+        a.attestations = in.bool(ATTESTATIONS);
+        a.registryCredentials = registryCredentials(in);
         return a;
     }
 
@@ -258,6 +280,66 @@ public final class FanOutArguments {
         }
         a.registryUrl = url;
         a.registryCredentialsId = id;
+    }
+
+    /** Each {@code REGISTRY/REPO[:TAG]}: naming a registry, no digest, no repository twice, not the image's. */
+    private static List<String> alsoTo(RawArguments in, String image) {
+        List<String> texts = in.textList(ALSO_TO);
+        if (texts == null) {
+            return null;
+        }
+        List<ImageReference> targets = new ArrayList<>();
+        for (String text : texts) {
+            if (ImageTarget.namesRegistry(text)) {
+                try {
+                    targets.add(ImageReference.parse(text));
+                    continue;
+                } catch (InvalidReferenceException e) {
+                    throw new FanOutArgumentException(Messages.FanOutArguments_Named(ALSO_TO, e.getMessage()), e);
+                }
+            }
+            throw new FanOutArgumentException(Messages.FanOutArguments_AlsoToNoRegistry(text));
+        }
+        try {
+            PublishRequest.checkFurtherTargets(ImageReference.parse(image), targets);
+        } catch (InvalidInputException e) {
+            throw new FanOutArgumentException(Messages.FanOutArguments_Named(ALSO_TO, e.getMessage()), e);
+        }
+        return List.copyOf(texts);
+    }
+
+    /** {@code [[registry: 'ghcr.io', credentialsId: 'id'], ...]}, one entry per registry. */
+    private static List<Map<String, String>> registryCredentials(RawArguments in) {
+        List<Map<String, String>> entries = in.mapList(REGISTRY_CREDENTIALS);
+        if (entries == null) {
+            return null;
+        }
+        Set<String> registries = new LinkedHashSet<>();
+        List<Map<String, String>> checked = new ArrayList<>();
+        for (Map<String, String> entry : entries) {
+            for (String key : entry.keySet()) {
+                if (!LOGIN_KEYS.contains(key)) {
+                    throw new FanOutArgumentException(Messages.FanOutArguments_LoginKey(key, String.join(", ", LOGIN_KEYS)));
+                }
+            }
+            String registry = blankToNull(entry.get("registry"));
+            String id = blankToNull(entry.get("credentialsId"));
+            if (registry == null || id == null) {
+                throw new FanOutArgumentException(Messages.FanOutArguments_LoginIncomplete());
+            }
+            FieldValidation check = StepFieldChecks.registryHost(registry);
+            if (check.kind() == FieldValidation.Kind.ERROR) {
+                throw new FanOutArgumentException(Messages.FanOutArguments_Named(REGISTRY_CREDENTIALS, check.message()));
+            }
+            if (!registries.add(registry)) {
+                throw new FanOutArgumentException(Messages.FanOutArguments_LoginTwice(registry));
+            }
+            Map<String, String> one = new LinkedHashMap<>();
+            one.put("registry", registry);
+            one.put("credentialsId", id);
+            checked.add(one);
+        }
+        return checked;
     }
 
     private static String builder(RawArguments in) {
@@ -402,6 +484,28 @@ public final class FanOutArguments {
 
     public Boolean dryRun() {
         return dryRun;
+    }
+
+    public Boolean tagsFromGit() {
+        return tagsFromGit;
+    }
+
+    public Boolean annotationsFromGit() {
+        return annotationsFromGit;
+    }
+
+    /** Null when none were given. */
+    public List<String> alsoTo() {
+        return alsoTo;
+    }
+
+    public Boolean attestations() {
+        return attestations;
+    }
+
+    /** {@code [registry:, credentialsId:]} maps, as multiArchPublish takes them; null when none were given. */
+    public List<Map<String, String>> registryCredentials() {
+        return registryCredentials;
     }
 
     @Override

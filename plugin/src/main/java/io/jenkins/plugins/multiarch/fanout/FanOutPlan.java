@@ -141,6 +141,11 @@ public final class FanOutPlan {
         putIfGiven(publish, "allBinaries", a.allBinaries());
         putIfGiven(publish, "dryRun", a.dryRun());
         putIfGiven(publish, "insecure", a.insecure());
+        putIfGiven(publish, "tagsFromGit", a.tagsFromGit());
+        putIfGiven(publish, "annotationsFromGit", a.annotationsFromGit());
+        putIfGiven(publish, "alsoTo", a.alsoTo());
+        putIfGiven(publish, "attestations", a.attestations());
+        putIfGiven(publish, "registryCredentials", a.registryCredentials());
         return PlainValues.copy(publish);
     }
 

@@ -131,6 +131,30 @@ final class RawArguments {
         return texts;
     }
 
+    /** A list of maps of text to text (e.g. {@code [[registry: 'ghcr.io', credentialsId: 'x']]}); null when absent. */
+    List<Map<String, String>> mapList(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return null;
+        }
+        Collection<?> items;
+        if (value instanceof Map) {
+            items = List.of(value);
+        } else if (value instanceof Collection<?> collection) {
+            items = collection;
+        } else {
+            throw wrongType(key, value, Messages.FanOutArguments_TypeMapList());
+        }
+        List<Map<String, String>> maps = new ArrayList<>();
+        for (Object item : items) {
+            if (!(item instanceof Map<?, ?>)) {
+                throw new FanOutArgumentException(Messages.FanOutArguments_MapListItem(key, describe(item)));
+            }
+            maps.add(new RawArguments(Map.of(key, item)).textMap(key));
+        }
+        return maps;
+    }
+
     private static FanOutArgumentException wrongType(String key, Object value, String expected) {
         return new FanOutArgumentException(Messages.FanOutArguments_WrongType(key, expected, describe(value)));
     }

@@ -6,6 +6,8 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.FilePath;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -23,7 +25,9 @@ import io.jenkins.plugins.multiarch.model.StepFieldChecks;
 import io.jenkins.plugins.multiarch.steps.CredentialsItems;
 import io.jenkins.plugins.multiarch.steps.IndexPublication;
 import io.jenkins.plugins.multiarch.steps.ItemPermission;
+import io.jenkins.plugins.multiarch.steps.RegistryCredential;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
@@ -36,7 +40,8 @@ import org.kohsuke.stapler.verb.POST;
  * "Publish multi-arch manifest index": the freestyle form of {@code multiArchPublish}. Sources, in this order: the
  * explicit {@code PLATFORM=REFERENCE} lines; else a source tag template ({@code {arch}-{version}}) rendered in the
  * image's repository for the listed platforms; else the platform images this build recorded. Runs on the
- * controller (no workspace needed). In a multi-configuration project the cells do not publish: the parent build
+ * controller (no workspace needed), or with tags or annotations from git on the agent of the build's workspace,
+ * whose checkout git reads. In a multi-configuration project the cells do not publish: the parent build
  * publishes once from every cell's recorded image, after all of them passed ({@link MatrixPublishing}).
  */
 public final class MultiArchPublisher extends Recorder implements SimpleBuildStep {
@@ -54,6 +59,12 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
     private String annotations;
     private boolean dryRun;
     private boolean insecure;
+    private boolean tagsFromGit;
+    private boolean annotationsFromGit;
+    private String alsoTo;
+    /** Null (configurations saved before it existed, or never unticked): keep them. */
+    private Boolean attestations;
+    private List<RegistryCredential> registryCredentials = new ArrayList<>();
 
     @DataBoundConstructor
     public MultiArchPublisher(String image) {
@@ -154,6 +165,52 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
         this.insecure = insecure;
     }
 
+    public boolean isTagsFromGit() {
+        return tagsFromGit;
+    }
+
+    @DataBoundSetter
+    public void setTagsFromGit(boolean tagsFromGit) {
+        this.tagsFromGit = tagsFromGit;
+    }
+
+    public boolean isAnnotationsFromGit() {
+        return annotationsFromGit;
+    }
+
+    @DataBoundSetter
+    public void setAnnotationsFromGit(boolean annotationsFromGit) {
+        this.annotationsFromGit = annotationsFromGit;
+    }
+
+    public @CheckForNull String getAlsoTo() {
+        return alsoTo;
+    }
+
+    /** Further targets, {@code REGISTRY/REPO[:TAG]} separated by spaces, commas or lines. */
+    @DataBoundSetter
+    public void setAlsoTo(String alsoTo) {
+        this.alsoTo = MultiArchBuildBuilder.trimToNull(alsoTo);
+    }
+
+    public boolean isAttestations() {
+        return attestations == null || attestations;
+    }
+
+    @DataBoundSetter
+    public void setAttestations(boolean attestations) {
+        this.attestations = attestations;
+    }
+
+    public List<RegistryCredential> getRegistryCredentials() {
+        return registryCredentials == null ? List.of() : registryCredentials;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentials(@CheckForNull List<RegistryCredential> registryCredentials) {
+        this.registryCredentials = registryCredentials == null ? new ArrayList<>() : new ArrayList<>(registryCredentials);
+    }
+
     /**
      * The publish arguments, {@code ${VAR}} expanded from the build's environment.
      *
@@ -164,7 +221,9 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
         PublishArguments arguments = new PublishArguments().image(expandedImage)
                 .tags(TextArguments.words(expand(env, tags))).credentialsId(credentialsId).format(format)
                 .annotations(TextArguments.pairs("annotations", expand(env, annotations))).dryRun(dryRun)
-                .insecure(insecure);
+                .insecure(insecure).tagsFromGit(tagsFromGit).annotationsFromGit(annotationsFromGit)
+                .alsoTo(TextArguments.words(expand(env, alsoTo))).attestations(isAttestations())
+                .registryCredentials(RegistryCredential.logins(getRegistryCredentials()));
         return PublisherSources.apply(arguments, expandedImage, expand(env, sources), sourceTagTemplate,
                 expand(env, version), expand(env, platforms));
     }
@@ -204,7 +263,10 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
         } catch (InvalidInputException e) {
             throw new AbortException(FUNCTION + ": " + e.getMessage());
         }
-        IndexPublication.run(FUNCTION, arguments, builds, run, null, env, listener);
+        // git in the build's workspace gives the commit and its time; publishing runs there only when asked for git
+        FilePath workspace = (tagsFromGit || annotationsFromGit) && run instanceof AbstractBuild<?, ?> build
+                ? build.getWorkspace() : null;
+        IndexPublication.run(FUNCTION, arguments, builds, run, workspace, env, listener);
     }
 
     @Extension
@@ -241,6 +303,12 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
             return ItemPermission.check(item, () -> StepFieldChecks.image(value));
+        }
+
+        @POST
+        public FormValidation doCheckAlsoTo(@AncestorInPath Item item, @QueryParameter String image,
+                                            @QueryParameter String value) {
+            return ItemPermission.check(item, () -> StepFieldChecks.alsoTo(image, TextArguments.words(value)));
         }
 
         @POST

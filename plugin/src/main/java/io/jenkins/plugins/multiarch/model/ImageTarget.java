@@ -95,7 +95,7 @@ public final class ImageTarget implements Serializable {
     }
 
     /** As the Docker CLI reads a name: the first component is a registry if it has a dot, a port, or is localhost. */
-    static boolean namesRegistry(String image) {
+    public static boolean namesRegistry(String image) {
         int slash = image.indexOf('/');
         if (slash < 0) {
             return false;

@@ -23,6 +23,11 @@ public final class PublishArguments {
     Boolean allBinaries;
     boolean dryRun;
     boolean insecure;
+    boolean tagsFromGit;
+    boolean annotationsFromGit;
+    List<String> alsoTo = new ArrayList<>();
+    boolean attestations = true;
+    List<OtherRegistryLogin> registryCredentials = new ArrayList<>();
 
     public PublishArguments image(String value) {
         image = value;
@@ -86,6 +91,36 @@ public final class PublishArguments {
 
     public PublishArguments insecure(boolean value) {
         insecure = value;
+        return this;
+    }
+
+    /** Add the tags the build's git state gives (CI variables, else git in the workspace). */
+    public PublishArguments tagsFromGit(boolean value) {
+        tagsFromGit = value;
+        return this;
+    }
+
+    /** Set the {@code org.opencontainers.image.*} annotations from the build's git state. */
+    public PublishArguments annotationsFromGit(boolean value) {
+        annotationsFromGit = value;
+        return this;
+    }
+
+    /** Further targets, {@code REGISTRY/REPO[:TAG]} each. */
+    public PublishArguments alsoTo(List<String> value) {
+        alsoTo = value == null ? new ArrayList<>() : new ArrayList<>(value);
+        return this;
+    }
+
+    /** Keep the attestation manifests of index sources (the default). */
+    public PublishArguments attestations(boolean value) {
+        attestations = value;
+        return this;
+    }
+
+    /** Logins for registries other than the target's. */
+    public PublishArguments registryCredentials(List<OtherRegistryLogin> value) {
+        registryCredentials = value == null ? new ArrayList<>() : new ArrayList<>(value);
         return this;
     }
 }

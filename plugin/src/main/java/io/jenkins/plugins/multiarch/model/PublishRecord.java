@@ -27,9 +27,19 @@ public final class PublishRecord implements Serializable {
     private final ArrayList<String> tagsUnchanged;
     private final boolean dryRun;
     private final ArrayList<PublishedPlatform> platforms;
+    /** Null in records written before alsoTo existed. */
+    private final ArrayList<PublishedTarget> alsoTo;
 
     public PublishRecord(String image, String indexDigest, String mediaType, List<String> tagsWritten,
                          List<String> tagsUnchanged, boolean dryRun, List<PublishedPlatform> platforms) {
+        this(image, indexDigest, mediaType, tagsWritten, tagsUnchanged, dryRun, platforms, List.of());
+    }
+
+    /** @param alsoTo the further repositories the same index went to, in the order given */
+    public PublishRecord(String image, String indexDigest, String mediaType, List<String> tagsWritten,
+                         List<String> tagsUnchanged, boolean dryRun, List<PublishedPlatform> platforms,
+                         List<PublishedTarget> alsoTo) {
+        this.alsoTo = new ArrayList<>(alsoTo);
         this.image = Objects.requireNonNull(image, "image");
         this.indexDigest = Objects.requireNonNull(indexDigest, "indexDigest");
         this.mediaType = Objects.requireNonNull(mediaType, "mediaType");
@@ -61,7 +71,8 @@ public final class PublishRecord implements Serializable {
                     platform.checks().stream().noneMatch(CheckResult::failed)));
         }
         return new PublishRecord(result.repository(), result.indexDigest().toString(), result.mediaType(),
-                result.tagsWritten(), result.tagsUnchanged(), result.dryRun(), rows);
+                result.tagsWritten(), result.tagsUnchanged(), result.dryRun(), rows,
+                result.alsoTo().stream().map(PublishedTarget::of).toList());
     }
 
     private static String verifiedArchitecture(List<CheckResult> checks) {
@@ -115,21 +126,26 @@ public final class PublishRecord implements Serializable {
         return Collections.unmodifiableList(platforms);
     }
 
+    /** The further repositories ({@code alsoTo}) the same index went to; empty when none. */
+    public List<PublishedTarget> getAlsoTo() {
+        return alsoTo == null ? List.of() : Collections.unmodifiableList(alsoTo);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof PublishRecord other && image.equals(other.image) && indexDigest.equals(other.indexDigest)
                 && mediaType.equals(other.mediaType) && tagsWritten.equals(other.tagsWritten)
                 && tagsUnchanged.equals(other.tagsUnchanged) && dryRun == other.dryRun
-                && platforms.equals(other.platforms);
+                && platforms.equals(other.platforms) && getAlsoTo().equals(other.getAlsoTo());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(image, indexDigest, mediaType, tagsWritten, tagsUnchanged, dryRun, platforms);
+        return Objects.hash(image, indexDigest, mediaType, tagsWritten, tagsUnchanged, dryRun, platforms, getAlsoTo());
     }
 
     @Override
     public String toString() {
-        return getReference() + " " + getTags() + " " + platforms;
+        return getReference() + " " + getTags() + " " + platforms + (getAlsoTo().isEmpty() ? "" : " also " + getAlsoTo());
     }
 }

@@ -35,10 +35,16 @@ public final class PublishSpec implements Serializable {
     private final LinkedHashMap<String, String> annotations;
     private final CheckPolicy checks;
     private final boolean dryRun;
+    private final ArrayList<ImageReference> alsoTo;
+    private final boolean keepAttestations;
+    private final boolean tagsFromGit;
+    private final boolean annotationsFromGit;
+    private final ArrayList<OtherRegistryLogin> otherLogins;
 
     private PublishSpec(ImageTarget target, List<String> extraTags, List<PlatformSource> explicitSources,
                         List<Platform> platforms, IndexFormat format, Map<String, String> annotations,
-                        CheckPolicy checks, boolean dryRun) {
+                        CheckPolicy checks, boolean dryRun, List<ImageReference> alsoTo, boolean keepAttestations,
+                        boolean tagsFromGit, boolean annotationsFromGit, List<OtherRegistryLogin> otherLogins) {
         this.target = target;
         this.extraTags = new ArrayList<>(extraTags);
         this.explicitSources = new ArrayList<>(explicitSources);
@@ -47,6 +53,11 @@ public final class PublishSpec implements Serializable {
         this.annotations = new LinkedHashMap<>(annotations);
         this.checks = checks;
         this.dryRun = dryRun;
+        this.alsoTo = new ArrayList<>(alsoTo);
+        this.keepAttestations = keepAttestations;
+        this.tagsFromGit = tagsFromGit;
+        this.annotationsFromGit = annotationsFromGit;
+        this.otherLogins = new ArrayList<>(otherLogins);
     }
 
     /**
@@ -73,11 +84,13 @@ public final class PublishSpec implements Serializable {
         if (target.reference().digest().isPresent()) {
             throw new InvalidInputException(Messages.PublishSpec_DigestImage(STEP, target.reference()));
         }
-        if (tags.isEmpty()) {
+        if (tags.isEmpty() && !args.tagsFromGit) {
             throw new InvalidInputException(Messages.PublishSpec_NoTag(STEP, target.reference().repositoryName()));
         }
         List<String> allTags = new ArrayList<>(tags);
-        ImageTarget tagged = target.withReference(target.reference().withTag(allTags.get(0)));
+        // with tagsFromGit and no tag given, git's first tag is the index's, once git is read
+        ImageTarget tagged = allTags.isEmpty() ? target
+                : target.withReference(target.reference().withTag(allTags.get(0)));
 
         IndexFormat format;
         try {
@@ -85,9 +98,76 @@ public final class PublishSpec implements Serializable {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(Messages.PublishSpec_InvalidFormat(STEP, args.format));
         }
-        return new PublishSpec(tagged, allTags.subList(1, allTags.size()), sources(args.sources, tagged),
-                platforms(args.platforms), format, args.annotations,
-                checks(args, globalBinaryCheck, globalBudget, globalAllBinaries), args.dryRun);
+        if (format == IndexFormat.DOCKER && args.annotationsFromGit) {
+            throw new InvalidInputException(Messages.PublishSpec_DockerGitAnnotations(STEP));
+        }
+        List<ImageReference> alsoTo = alsoTo(args.alsoTo, tagged);
+        return new PublishSpec(tagged, allTags.isEmpty() ? List.of() : allTags.subList(1, allTags.size()),
+                sources(args.sources, tagged), platforms(args.platforms), format, args.annotations,
+                checks(args, globalBinaryCheck, globalBudget, globalAllBinaries), args.dryRun, alsoTo,
+                args.attestations, args.tagsFromGit, args.annotationsFromGit,
+                otherLogins(args.registryCredentials, tagged));
+    }
+
+    /** Each {@code REGISTRY/REPO[:TAG]}, naming its registry, no digest, no repository twice (the target's neither). */
+    private static List<ImageReference> alsoTo(List<String> given, ImageTarget target) {
+        List<ImageReference> targets = new ArrayList<>();
+        for (String entry : given) {
+            String text = Texts.trimToNull(entry);
+            if (text == null) {
+                throw new InvalidInputException(Messages.PublishSpec_AlsoToEmpty(STEP));
+            }
+            if (!ImageTarget.namesRegistry(text)) {
+                throw new InvalidInputException(Messages.PublishSpec_AlsoToNoRegistry(STEP, text));
+            }
+            try {
+                targets.add(ImageReference.parse(text));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(Messages.PublishSpec_AlsoToInvalid(STEP, text, e.getMessage()));
+            }
+        }
+        try {
+            PublishRequest.checkFurtherTargets(target.reference(), targets);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(Messages.PublishSpec_AlsoToRefused(STEP, e.getMessage()));
+        }
+        return targets;
+    }
+
+    /** One login per registry, each a registry host other than the target's (whose login is credentialsId). */
+    private static List<OtherRegistryLogin> otherLogins(List<OtherRegistryLogin> given, ImageTarget target) {
+        List<OtherRegistryLogin> logins = new ArrayList<>();
+        Set<String> registries = new LinkedHashSet<>();
+        for (OtherRegistryLogin login : given) {
+            String registry = login == null ? null : login.registry();
+            if (registry == null) {
+                throw new InvalidInputException(Messages.PublishSpec_LoginNoRegistry(STEP));
+            }
+            String host = registryHost(registry);
+            if (login.credentialsId() == null) {
+                throw new InvalidInputException(Messages.PublishSpec_LoginNoCredentials(STEP, host));
+            }
+            if (host.equals(target.registry())) {
+                throw new InvalidInputException(Messages.PublishSpec_LoginTargetRegistry(STEP, host));
+            }
+            if (!registries.add(host)) {
+                throw new InvalidInputException(Messages.PublishSpec_LoginTwice(STEP, host));
+            }
+            logins.add(new OtherRegistryLogin(host, login.credentialsId()));
+        }
+        return logins;
+    }
+
+    /** {@code host[:port]} as the engine names it ({@code docker.io} for Docker Hub). */
+    static String registryHost(String text) {
+        if (text.contains("/") || text.contains("@")) {
+            throw new InvalidInputException(Messages.PublishSpec_LoginInvalidRegistry(STEP, text));
+        }
+        try {
+            return ImageReference.parse(text + "/probe").registry();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(Messages.PublishSpec_LoginInvalidRegistry(STEP, text));
+        }
     }
 
     private static List<PlatformSource> sources(Map<String, String> given, ImageTarget target) {
@@ -159,12 +239,39 @@ public final class PublishSpec implements Serializable {
         return target;
     }
 
-    /** Every tag the index goes under, the first one first. */
+    /** Every tag given for the index, the first one first (with {@code tagsFromGit}, git's come on top). */
     public List<String> tags() {
         List<String> tags = new ArrayList<>();
-        tags.add(target.reference().tag().orElseThrow());
+        target.reference().tag().ifPresent(tags::add);
         tags.addAll(extraTags);
         return tags;
+    }
+
+    /** The further targets ({@code alsoTo}), in the order given. */
+    public List<ImageReference> alsoTo() {
+        return Collections.unmodifiableList(alsoTo);
+    }
+
+    public boolean keepAttestations() {
+        return keepAttestations;
+    }
+
+    public boolean tagsFromGit() {
+        return tagsFromGit;
+    }
+
+    public boolean annotationsFromGit() {
+        return annotationsFromGit;
+    }
+
+    /** Whether the build's git state must be read before the request can be made. */
+    public boolean needsGit() {
+        return tagsFromGit || annotationsFromGit;
+    }
+
+    /** The logins for the registries other than the target's, each host once. */
+    public List<OtherRegistryLogin> otherLogins() {
+        return Collections.unmodifiableList(otherLogins);
     }
 
     /** The {@code sources} given; empty: this run's builds. */
@@ -189,9 +296,27 @@ public final class PublishSpec implements Serializable {
         return dryRun;
     }
 
-    /** The engine's request over these sources. */
+    /** The engine's request over these sources, when no git state is needed. */
     public PublishRequest request(List<PlatformSource> sources) {
-        return new PublishRequest(target.reference(), extraTags, sources, format, annotations, dryRun, checks,
-                target.registrySettings());
+        return request(sources, GitMetadata.NONE);
+    }
+
+    /**
+     * The engine's request over these sources with what git gave: the tags given first, then git's (the first of
+     * all is the index's); git's annotations with the given ones over them.
+     *
+     * @throws InvalidInputException when there is no tag at all, or the request is not valid
+     */
+    public PublishRequest request(List<PlatformSource> sources, GitMetadata git) {
+        Set<String> tags = new LinkedHashSet<>(tags());
+        tags.addAll(git.tags());
+        if (tags.isEmpty()) {
+            throw new InvalidInputException(Messages.PublishSpec_NoGitTag(STEP, target.reference().repositoryName()));
+        }
+        List<String> all = new ArrayList<>(tags);
+        Map<String, String> allAnnotations = new LinkedHashMap<>(git.annotations());
+        allAnnotations.putAll(annotations);
+        return new PublishRequest(target.reference().withTag(all.get(0)), all.subList(1, all.size()), sources,
+                format, allAnnotations, dryRun, checks, target.registrySettings(), alsoTo, keepAttestations);
     }
 }

@@ -5,6 +5,8 @@ import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.imagebuild.TagTemplate;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import java.util.List;
+import java.util.Map;
 
 /** The snippet generator's checks of the steps' text fields; an empty field takes its default, which is said. */
 public final class StepFieldChecks {
@@ -49,6 +51,43 @@ public final class StepFieldChecks {
         }
         try {
             TagTemplate.parse(text);
+            return FieldValidation.ok();
+        } catch (InvalidInputException e) {
+            return FieldValidation.error(e.getMessage());
+        }
+    }
+
+    /** A registry host for {@code registryCredentials}: {@code host[:port]}. */
+    public static FieldValidation registryHost(String value) {
+        String text = Texts.trimToNull(value);
+        if (text == null) {
+            return FieldValidation.error(Messages.StepFieldChecks_RegistryRequired());
+        }
+        try {
+            PublishSpec.registryHost(text);
+            return FieldValidation.ok();
+        } catch (InvalidInputException e) {
+            return FieldValidation.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Further targets as a form field has them (separated by spaces, commas or lines): each {@code REGISTRY/REPO[:TAG]},
+     * repositories once, none the image's own.
+     */
+    public static FieldValidation alsoTo(String image, List<String> targets) {
+        if (targets.isEmpty()) {
+            return FieldValidation.ok();
+        }
+        if (targets.stream().anyMatch(t -> t.contains("$"))) {
+            return FieldValidation.ok(); // expanded from the build's environment at run time
+        }
+        String own = Texts.trimToNull(image);
+        try {
+            PublishSpec.resolve(new PublishArguments().image(own == null || own.contains("$") ? null : own)
+                            .tags(List.of("check")).alsoTo(targets),
+                    Map.of(StepEnvironment.IMAGE, "registry.invalid/form/check"), RegistryChoice.NONE, false, null,
+                    false);
             return FieldValidation.ok();
         } catch (InvalidInputException e) {
             return FieldValidation.error(e.getMessage());

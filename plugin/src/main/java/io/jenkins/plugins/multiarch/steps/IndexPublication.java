@@ -12,7 +12,10 @@ import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformSource;
 import io.jenkins.plugins.multiarch.engine.publish.PublishRequest;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.model.GitMetadata;
+import io.jenkins.plugins.multiarch.model.OtherRegistryLogin;
 import io.jenkins.plugins.multiarch.model.PlatformBuildRecord;
+import io.jenkins.plugins.multiarch.model.PublishedTarget;
 import io.jenkins.plugins.multiarch.model.PublishArguments;
 import io.jenkins.plugins.multiarch.model.PublishRecord;
 import io.jenkins.plugins.multiarch.model.PublishSpec;
@@ -20,6 +23,7 @@ import io.jenkins.plugins.multiarch.model.PublishedPlatform;
 import io.jenkins.plugins.multiarch.model.SourceSelection;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +32,9 @@ import java.util.Map;
  * publisher and the matrix aggregation all do. Nothing is written unless every source passes.
  */
 public final class IndexPublication {
+
+    /** Stands in for git's tags while the rest of a request is checked, before git is read. */
+    private static final GitMetadata GIT_PLACEHOLDER = new GitMetadata(List.of("git"), Map.of(), List.of());
 
     private IndexPublication() {
     }
@@ -53,20 +60,31 @@ public final class IndexPublication {
                              TaskListener listener) throws IOException, InterruptedException {
         MultiArchGlobalConfiguration global = MultiArchGlobalConfiguration.get();
         PublishSpec spec;
+        List<PlatformSource> sources;
         PublishRequest request;
         try {
             spec = PublishSpec.resolve(arguments, environment, RegistryChoices.of(global.getRegistry()),
                     global.isBinaryCheck(), global.getBinaryBudget(), global.isAllBinaries());
-            List<PlatformSource> sources = SourceSelection.select(spec, builds);
-            request = spec.request(sources);
+            sources = SourceSelection.select(spec, builds);
+            // Checked before any registry is asked anything; git's tags join where the engine runs.
+            request = spec.request(sources, spec.needsGit() ? GIT_PLACEHOLDER : GitMetadata.NONE);
         } catch (MultiarchException e) {
             throw StepErrors.abort(function, e);
         }
         RegistryLogin login = RegistryLogin.find(function, run, spec.target());
-        listener.getLogger().println(Messages.MultiArchPublishStep_Starting(function, request.target(),
-                String.join(", ", request.tags()), request.sources().size(), LoginText.of(spec.target().credentialsId())));
-        PublishJob job = new PublishJob(function, request, listener, login);
-        PublishResult result = workspace == null ? job.run() : workspace.act(new PublishOnAgent(job));
+        Map<String, RegistryLogin> others = new LinkedHashMap<>();
+        for (OtherRegistryLogin other : spec.otherLogins()) {
+            others.put(other.registry(), RegistryLogin.find(function, run, other));
+        }
+        String loginText = LoginText.of(spec.target().credentialsId());
+        listener.getLogger().println(spec.tagsFromGit()
+                ? Messages.MultiArchPublishStep_StartingFromGit(function, spec.target().reference().repositoryName(),
+                        request.sources().size(), spec.tags().isEmpty() ? "-" : String.join(", ", spec.tags()), loginText)
+                : Messages.MultiArchPublishStep_Starting(function, request.target(), String.join(", ", request.tags()),
+                        request.sources().size(), loginText));
+        PublishJob job = new PublishJob(function, spec, sources, environment, listener,
+                new AgentLogins(spec.target().registry(), login, others));
+        PublishResult result = workspace == null ? job.run(null) : workspace.act(new PublishOnAgent(job));
         PublishRecord record = PublishRecord.of(result, builds);
         if (!result.dryRun()) {
             run.addAction(new MultiArchPublishAction(record));
@@ -75,6 +93,10 @@ public final class IndexPublication {
         for (PublishedPlatform platform : record.getPlatforms()) {
             listener.getLogger().println(Messages.MultiArchPublishStep_Platform(platform.getPlatform(),
                     platform.getDigest(), platform.getVerification()));
+        }
+        for (PublishedTarget target : record.getAlsoTo()) {
+            listener.getLogger().println(Messages.MultiArchPublishStep_Target(target.getRepository(),
+                    String.join(", ", target.getTags())));
         }
         listener.getLogger().println(result.dryRun()
                 ? Messages.MultiArchPublishStep_DryRun(function, record.getReference())

@@ -58,6 +58,11 @@ public class MultiArchPublishStep extends Step {
     private Boolean allBinaries;
     private boolean dryRun;
     private boolean insecure;
+    private boolean tagsFromGit;
+    private boolean annotationsFromGit;
+    private List<String> alsoTo = new ArrayList<>();
+    private boolean attestations = true;
+    private List<RegistryCredential> registryCredentials = new ArrayList<>();
 
     @DataBoundConstructor
     public MultiArchPublishStep() {
@@ -185,6 +190,56 @@ public class MultiArchPublishStep extends Step {
         this.insecure = insecure;
     }
 
+    public boolean isTagsFromGit() {
+        return tagsFromGit;
+    }
+
+    /** Add the tags the build's git state gives (the CI variables, else git in the workspace of the node). */
+    @DataBoundSetter
+    public void setTagsFromGit(boolean tagsFromGit) {
+        this.tagsFromGit = tagsFromGit;
+    }
+
+    public boolean isAnnotationsFromGit() {
+        return annotationsFromGit;
+    }
+
+    /** Set {@code org.opencontainers.image.revision, source, created, version} from the build's git state. */
+    @DataBoundSetter
+    public void setAnnotationsFromGit(boolean annotationsFromGit) {
+        this.annotationsFromGit = annotationsFromGit;
+    }
+
+    public List<String> getAlsoTo() {
+        return alsoTo;
+    }
+
+    /** Further targets for the same index, {@code REGISTRY/REPO[:TAG]} each. */
+    @DataBoundSetter
+    public void setAlsoTo(@CheckForNull List<String> alsoTo) {
+        this.alsoTo = strings(alsoTo);
+    }
+
+    public boolean isAttestations() {
+        return attestations;
+    }
+
+    /** Keep the attestation manifests (provenance, SBOM) of index sources; true by default. */
+    @DataBoundSetter
+    public void setAttestations(boolean attestations) {
+        this.attestations = attestations;
+    }
+
+    public List<RegistryCredential> getRegistryCredentials() {
+        return registryCredentials;
+    }
+
+    /** Logins for the registries of sources and {@code alsoTo} targets other than the image's. */
+    @DataBoundSetter
+    public void setRegistryCredentials(@CheckForNull List<RegistryCredential> registryCredentials) {
+        this.registryCredentials = registryCredentials == null ? new ArrayList<>() : new ArrayList<>(registryCredentials);
+    }
+
     /** Pipeline may hand over GStrings in a declared List<String>. */
     private static List<String> strings(List<?> list) {
         List<String> copy = new ArrayList<>();
@@ -200,7 +255,9 @@ public class MultiArchPublishStep extends Step {
         return new PublishArguments().image(image).tags(tags).sources(sources).platforms(platforms)
                 .credentialsId(credentialsId).registry(RegistryChoices.of(registry)).format(format)
                 .annotations(annotations).binaryCheck(binaryCheck).binaryBudget(binaryBudget).allBinaries(allBinaries)
-                .dryRun(dryRun).insecure(insecure);
+                .dryRun(dryRun).insecure(insecure).tagsFromGit(tagsFromGit).annotationsFromGit(annotationsFromGit)
+                .alsoTo(alsoTo).attestations(attestations)
+                .registryCredentials(RegistryCredential.logins(registryCredentials));
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.io.IOException;
 
 /**
  * A {@link PublishJob} run on the agent of the enclosing {@code node} (its network may be the one that reaches the
- * registry). Interrupting the controller's waiting thread cancels it on the agent, as for {@link BuildOnAgent}.
+ * registry; its workspace has the checkout git reads). Interrupting the controller's waiting thread cancels it on the
+ * agent, as for {@link BuildOnAgent}.
  */
 final class PublishOnAgent extends jenkins.MasterToSlaveFileCallable<PublishResult> {
 
@@ -21,6 +22,6 @@ final class PublishOnAgent extends jenkins.MasterToSlaveFileCallable<PublishResu
 
     @Override
     public PublishResult invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        return job.run();
+        return job.run(workspace.toPath());
     }
 }

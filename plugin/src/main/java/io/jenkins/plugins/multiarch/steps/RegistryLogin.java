@@ -5,7 +5,10 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.multiarch.model.CredentialsUri;
 import io.jenkins.plugins.multiarch.model.ImageTarget;
+import io.jenkins.plugins.multiarch.model.OtherRegistryLogin;
+import java.util.List;
 
 /**
  * The username and password a step logs in with, looked up on the controller from the run's credentials by ID and
@@ -43,6 +46,23 @@ final class RegistryLogin {
             throw new AbortException(Messages.RegistryLogin_NotFound(step, id, target.registry()));
         }
         // findCredentialById tracks only credentials named by a parameter
+        CredentialsProvider.track(run, credentials);
+        return new RegistryLogin(credentials.getUsername(), credentials.getPassword().getPlainText());
+    }
+
+    /**
+     * The login for another registry ({@code registryCredentials}), looked up for that registry's domain.
+     *
+     * @throws AbortException when the ID names no username/password credentials this run may use for it
+     */
+    static RegistryLogin find(String step, Run<?, ?> run, OtherRegistryLogin other) throws AbortException {
+        String uri = CredentialsUri.forImage(other.registry() + "/image");
+        StandardUsernamePasswordCredentials credentials = CredentialsProvider.findCredentialById(other.credentialsId(),
+                StandardUsernamePasswordCredentials.class, run,
+                uri == null ? List.of() : URIRequirementBuilder.fromUri(uri).build());
+        if (credentials == null) {
+            throw new AbortException(Messages.RegistryLogin_NotFound(step, other.credentialsId(), other.registry()));
+        }
         CredentialsProvider.track(run, credentials);
         return new RegistryLogin(credentials.getUsername(), credentials.getPassword().getPlainText());
     }

@@ -241,4 +241,44 @@ class FanOutArgumentsTest {
         budget.put("binaryBudget", "lots");
         assertTrue(refused(budget).getMessage().startsWith("multiArchImage argument binaryBudget: lots is not a size"));
     }
+
+    @Test
+    void theIssue11OptionsAreCheckedAndKept() {
+        Map<String, Object> args = minimal();
+        args.put("tagsFromGit", true);
+        args.put("annotationsFromGit", "true");
+        args.put("alsoTo", List.of("ghcr.io/team/app", new FakeGString("docker.io/team/app:stable")));
+        args.put("attestations", false);
+        args.put("registryCredentials", List.of(Map.of("registry", "ghcr.io", "credentialsId", "ghcr-push")));
+        FanOutArguments a = FanOutArguments.parse(args);
+        assertEquals(Boolean.TRUE, a.tagsFromGit());
+        assertEquals(Boolean.TRUE, a.annotationsFromGit());
+        assertEquals(List.of("ghcr.io/team/app", "docker.io/team/app:stable"), a.alsoTo());
+        assertEquals(Boolean.FALSE, a.attestations());
+        assertEquals(List.of(Map.of("registry", "ghcr.io", "credentialsId", "ghcr-push")), a.registryCredentials());
+        FanOutArguments none = FanOutArguments.parse(minimal());
+        assertEquals(null, none.alsoTo());
+        assertEquals(null, none.registryCredentials());
+    }
+
+    @Test
+    void badAlsoToAndRegistryCredentialsAreRefusedBeforeAnyAgent() {
+        Map<String, Object> args = minimal();
+        args.put("alsoTo", List.of("team/app"));
+        assertTrue(refused(args).getMessage().contains("alsoTo: 'team/app' names no registry"));
+        args.put("alsoTo", List.of("registry.example.com/team/app:2"));
+        assertTrue(refused(args).getMessage().contains("is given as a target twice"));
+        args.remove("alsoTo");
+        args.put("registryCredentials", List.of(Map.of("registry", "ghcr.io")));
+        assertTrue(refused(args).getMessage().contains("each entry needs registry and credentialsId"));
+        args.put("registryCredentials", List.of(Map.of("registry", "ghcr.io", "credentialsId", "a", "password", "x")));
+        assertTrue(refused(args).getMessage().contains("registryCredentials has no password"));
+        args.put("registryCredentials", List.of(Map.of("registry", "ghcr.io", "credentialsId", "a"),
+                Map.of("registry", "ghcr.io", "credentialsId", "b")));
+        assertTrue(refused(args).getMessage().contains("names ghcr.io twice"));
+        args.put("registryCredentials", "ghcr.io");
+        assertTrue(refused(args).getMessage().contains("must be a list of maps"));
+        args.put("registryCredentials", List.of(Map.of("registry", "https://ghcr.io", "credentialsId", "a")));
+        assertTrue(refused(args).getMessage().contains("is not a registry host"));
+    }
 }

@@ -110,6 +110,19 @@ class FanOutPlanTest {
     }
 
     @Test
+    void theGitTargetAndLoginOptionsGoToThePublish() {
+        Map<String, Object> publish = plan(args("tagsFromGit", true, "annotationsFromGit", true,
+                "alsoTo", List.of("ghcr.io/team/app"), "attestations", false,
+                "registryCredentials", List.of(Map.of("registry", "ghcr.io", "credentialsId", "ghcr-push"))),
+                true, false).publishArguments();
+        assertEquals(true, publish.get("tagsFromGit"));
+        assertEquals(true, publish.get("annotationsFromGit"));
+        assertEquals(List.of("ghcr.io/team/app"), publish.get("alsoTo"));
+        assertEquals(false, publish.get("attestations"));
+        assertEquals(List.of(Map.of("registry", "ghcr.io", "credentialsId", "ghcr-push")), publish.get("registryCredentials"));
+    }
+
+    @Test
     void insideNodeTheContextIsStashedEvenWhenTheJobHasScm() {
         FanOutPlan plan = plan(args("context", "app", "file", "docker/Containerfile"), true, true);
         assertEquals(ContextSource.STASH, plan.contextSource());

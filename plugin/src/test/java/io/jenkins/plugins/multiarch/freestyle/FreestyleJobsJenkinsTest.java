@@ -15,8 +15,10 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.labels.LabelAtom;
+import hudson.util.FormValidation;
 import io.jenkins.plugins.multiarch.actions.MultiArchBuildAction;
 import io.jenkins.plugins.multiarch.actions.MultiArchPublishAction;
+import io.jenkins.plugins.multiarch.steps.RegistryCredential;
 import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
 import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
 import io.jenkins.plugins.multiarch.testkit.Skopeo;
@@ -137,5 +139,26 @@ class FreestyleJobsJenkinsTest {
         publisher.setPlatforms("amd64 arm64");
         publisher.setVersion("1.4.2");
         r.assertEqualDataBoundBeans(publisher, r.configRoundtrip(publisher));
+        MultiArchPublisher options = publisher("registry.example.com/team/app");
+        options.setTagsFromGit(true);
+        options.setAnnotationsFromGit(true);
+        options.setAlsoTo("ghcr.io/team/app docker.io/team/app:stable");
+        options.setAttestations(false);
+        options.setRegistryCredentials(List.of(new RegistryCredential("ghcr.io", "ghcr-push")));
+        r.assertEqualDataBoundBeans(options, r.configRoundtrip(options));
+        assertTrue(publisher("registry.example.com/team/app").isAttestations(), "attestations are kept by default");
+    }
+
+    @Test
+    void theFurtherTargetsAreCheckedInTheForm() throws Exception {
+        FreeStyleProject p = r.createFreeStyleProject("form");
+        MultiArchPublisher.DescriptorImpl descriptor = r.jenkins.getDescriptorByType(MultiArchPublisher.DescriptorImpl.class);
+        assertEquals(FormValidation.Kind.OK,
+                descriptor.doCheckAlsoTo(p, "registry.example.com/team/app", "ghcr.io/team/app, docker.io/team/app:2").kind);
+        FormValidation noRegistry = descriptor.doCheckAlsoTo(p, "registry.example.com/team/app", "team/app");
+        assertEquals(FormValidation.Kind.ERROR, noRegistry.kind);
+        assertTrue(noRegistry.getMessage().contains("names no registry"), noRegistry.getMessage());
+        assertEquals(FormValidation.Kind.ERROR,
+                descriptor.doCheckAlsoTo(p, "registry.example.com/team/app", "registry.example.com/team/app:x").kind);
     }
 }

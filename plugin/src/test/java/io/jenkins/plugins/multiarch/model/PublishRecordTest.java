@@ -2,11 +2,13 @@ package io.jenkins.plugins.multiarch.model;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.publish.PlatformResult;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
+import io.jenkins.plugins.multiarch.engine.publish.TargetResult;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.verify.CheckResult;
@@ -67,6 +69,28 @@ class PublishRecordTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertEquals(record, in.readObject());
         }
+    }
+
+    @Test
+    void eachFurtherTargetIsRecordedWithItsTagsAndSurvivesSerialization() throws Exception {
+        PublishResult base = result();
+        PublishResult result = new PublishResult(base.repository(), base.indexDigest(), base.mediaType(),
+                base.indexSize(), base.tagsWritten(), base.tagsUnchanged(), base.platforms(), false, Map.of(), List.of(
+                        new TargetResult("ghcr.io/team/app", List.of("1.0"), List.of("latest")),
+                        new TargetResult("docker.io/team/app", List.of(), List.of("stable"))));
+        PublishRecord record = PublishRecord.of(result, List.of());
+        assertThat(record.getAlsoTo(), contains(new PublishedTarget("ghcr.io/team/app", List.of("1.0"), List.of("latest")),
+                new PublishedTarget("docker.io/team/app", List.of(), List.of("stable"))));
+        assertThat(record.getAlsoTo().get(0).getTags(), contains("1.0", "latest"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(record);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(record, in.readObject());
+        }
+        // a record without further targets (also one kept before they existed) has none
+        assertThat(PublishRecord.of(result(), List.of()).getAlsoTo(), empty());
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.jenkins.plugins.multiarch.engine.imagebuild.PlatformBuildResult;
 import io.jenkins.plugins.multiarch.engine.publish.PublishResult;
 import io.jenkins.plugins.multiarch.model.BuildArguments;
 import io.jenkins.plugins.multiarch.model.BuildSpec;
+import io.jenkins.plugins.multiarch.model.OtherRegistryLogin;
 import io.jenkins.plugins.multiarch.model.PlatformBuildRecord;
 import io.jenkins.plugins.multiarch.model.PublishArguments;
 import io.jenkins.plugins.multiarch.model.PublishRecord;
@@ -44,19 +45,29 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The code the steps run on an agent, run here without Jenkins against a real registry (htpasswd: the password is
+ * The code the steps run on an agent, run here without Jenkins against real registries (htpasswd: the password is
  * what makes the push work) and real buildah: two platform builds as two agents would run them
  * ({@link BuildOnAgent#invoke} on a workspace, with the build's environment), then the publish over what they
- * recorded ({@link PublishJob}), read back with skopeo. The log has the platform prefixes and never the password;
- * the records kept on the run hold no trace of it; the scratch directories are gone.
+ * recorded ({@link PublishJob} on the workspace), with the tags and annotations git gives (a tag build as multibranch
+ * names it, git in the workspace for the commit and its time) and a further target on a second registry with its
+ * own login ({@code alsoTo}, {@code registryCredentials}), read back with skopeo. The log has the platform prefixes
+ * and never a password; the records kept on the run hold no trace of one; the scratch directories are gone.
  */
 class AgentSideIntegrationTest {
 
     private static final String USER = "ci";
     private static final String PASSWORD = "pw-" + Long.toHexString(new SecureRandom().nextLong());
 
+    private static final String MIRROR_USER = "mirror";
+    private static final String MIRROR_PASSWORD = "pw-" + Long.toHexString(new SecureRandom().nextLong());
+    /** The commit's time: the index's created annotation, whenever the test runs. */
+    private static final String COMMIT_TIME = "2026-11-30T12:00:00Z";
+
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.htpasswd(USER, PASSWORD);
+
+    @RegisterExtension
+    static final RegistryExtension mirror = RegistryExtension.htpasswd(MIRROR_USER, MIRROR_PASSWORD);
 
     @TempDir
     Path temp;
@@ -81,6 +92,9 @@ class AgentSideIntegrationTest {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("CONTAINERS_STORAGE_CONF", storageConf().toString());
         environment.put(StepEnvironment.IMAGE, registry.host() + "/team/app");
+        String commit = gitCommit(workspace);
+        environment.put("TAG_NAME", "v1.2.3"); // as multibranch sets it for a tag build
+        environment.put("GIT_URL", "https://ci:token@git.example.com/team/app.git");
         RegistryLogin login = RegistryLogin.of(USER, PASSWORD);
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         Listener listener = new Listener(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
@@ -98,13 +112,22 @@ class AgentSideIntegrationTest {
                     image.digest().toString(), "agent-" + platform.substring(6), built.tool(), 0, 1));
         }
 
-        PublishSpec publish = PublishSpec.resolve(new PublishArguments().tags(List.of("1.0", "latest"))
-                .credentialsId("registry-creds"), environment, RegistryChoice.NONE, true, null, false);
-        PublishResult result = new PublishJob(MultiArchPublishStep.FUNCTION, publish.request(SourceSelection.select(publish, records)), listener, login)
-                .run();
+        String mirrorRepository = mirror.host() + "/mirror/app";
+        PublishSpec publish = PublishSpec.resolve(new PublishArguments().tags(List.of("1.0"))
+                .credentialsId("registry-creds").tagsFromGit(true).annotationsFromGit(true)
+                .alsoTo(List.of(mirrorRepository))
+                .registryCredentials(List.of(new OtherRegistryLogin(mirror.host(), "mirror-creds"))),
+                environment, RegistryChoice.NONE, true, null, false);
+        AgentLogins logins = new AgentLogins(registry.host(), login,
+                Map.of(mirror.host(), RegistryLogin.of(MIRROR_USER, MIRROR_PASSWORD)));
+        PublishResult result = new PublishJob(MultiArchPublishStep.FUNCTION, publish,
+                SourceSelection.select(publish, records), environment, listener, logins).run(workspace);
         PublishRecord record = PublishRecord.of(result, records);
 
-        assertThat(record.getTagsWritten(), contains("1.0", "latest"));
+        String sha = "sha-" + commit.substring(0, 7);
+        assertThat(record.getTagsWritten(), contains("1.0", "1.2.3", "1.2", "1", "latest", sha));
+        assertThat(record.getAlsoTo().stream().map(t -> t.getRepository() + " " + t.getTags()).toList(),
+                contains(mirrorRepository + " [1.0, 1.2.3, 1.2, 1, latest, " + sha + "]"));
         // one row per platform, in order: platform, agent, builder, verified architecture, passed
         assertEquals(List.of(
                         Arrays.<Object>asList("linux/amd64", "agent-amd64", "buildah", "x86-64", true),
@@ -115,16 +138,46 @@ class AgentSideIntegrationTest {
         for (PlatformBuildRecord built : records) {
             assertThat(index, containsString(built.getDigest()));
         }
+        assertThat(index, allOf(containsString("\"org.opencontainers.image.revision\":\"" + commit + "\""),
+                containsString("\"org.opencontainers.image.created\":\"" + COMMIT_TIME + "\""),
+                containsString("\"org.opencontainers.image.version\":\"1.2.3\""),
+                containsString("\"org.opencontainers.image.source\":\"https://git.example.com/team/app\"")));
+        // the same index, byte for byte, in the other registry under every tag
+        assertEquals(index, Skopeo.rawManifest(mirrorRepository + ":" + sha, mirror.credentials()));
+        assertEquals(index, Skopeo.rawManifest(mirrorRepository + ":1.2", mirror.credentials()));
 
         String log = logBytes.toString(StandardCharsets.UTF_8);
         assertThat(log, allOf(containsString("[linux/amd64] "), containsString("[linux/arm64] ")));
+        assertThat(log, containsString("git: GitState[tag v1.2.3"));
         assertThat(log, allOf(not(containsString(PASSWORD)),
-                not(containsString(registry.credentials().base64UserColonPassword()))));
+                not(containsString(registry.credentials().base64UserColonPassword())),
+                not(containsString(MIRROR_PASSWORD)), not(containsString("ci:token"))));
         assertThat(serialized(records), not(containsString(PASSWORD)));
-        assertThat(serialized(record), not(containsString(PASSWORD)));
+        assertThat(serialized(record), allOf(not(containsString(PASSWORD)), not(containsString(MIRROR_PASSWORD))));
+        assertThat(serialized(publish), allOf(not(containsString(PASSWORD)), not(containsString(MIRROR_PASSWORD))));
         try (Stream<Path> left = Files.exists(scratch) ? Files.list(scratch) : Stream.empty()) {
             assertEquals(List.of(), left.toList(), "build workspaces and auth files left in @tmp");
         }
+    }
+
+    /** The workspace made a git checkout with one commit at {@link #COMMIT_TIME}; returns the commit. */
+    private static String gitCommit(Path workspace) throws Exception {
+        git(workspace, "init", "-q");
+        git(workspace, "add", "-A");
+        git(workspace, "-c", "user.name=ci", "-c", "user.email=ci@example.com", "commit", "-q", "-m", "app");
+        return git(workspace, "rev-parse", "HEAD").trim();
+    }
+
+    private static String git(Path dir, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().put("GIT_COMMITTER_DATE", COMMIT_TIME);
+        pb.environment().put("GIT_AUTHOR_DATE", COMMIT_TIME);
+        Process process = pb.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), "git " + String.join(" ", args) + ": " + out);
+        return out;
     }
 
     /** buildah's image store in a private directory, with the vfs driver (no overlay here). */

@@ -58,6 +58,12 @@ class MultiArchStepsJenkinsTest {
     @RegisterExtension
     static final RegistryExtension registry = RegistryExtension.htpasswd(USER, PASSWORD);
 
+    private static final String MIRROR_PASSWORD = "pw-" + Long.toHexString(new SecureRandom().nextLong());
+
+    /** A second registry with its own login, for alsoTo and registryCredentials. */
+    @RegisterExtension
+    static final RegistryExtension mirror = RegistryExtension.htpasswd("mirror", MIRROR_PASSWORD);
+
     @TempDir
     Path temp;
 
@@ -68,6 +74,8 @@ class MultiArchStepsJenkinsTest {
         r = rule;
         SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
                 CredentialsScope.GLOBAL, CREDENTIALS_ID, "registry login", USER, PASSWORD));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "mirror-creds", "mirror login", "mirror", MIRROR_PASSWORD));
         SystemCredentialsProvider.getInstance().save();
         for (String arch : List.of("amd64", "arm64")) {
             Path conf = temp.resolve(arch + "-storage.conf");
@@ -175,6 +183,44 @@ class MultiArchStepsJenkinsTest {
         assertThat(b.getActions(MultiArchBuildAction.class), hasSize(2));
         assertThat(b.getAction(MultiArchPublishAction.class).getRecord().getPlatforms(), hasSize(2));
         assertThat(TagList.of(registry, "team/matrix").tags(), hasItem("2.0"));
+    }
+
+    @Test
+    void tagsFromGitAndAFurtherTargetOnAnotherRegistryWithItsOwnLogin() throws Exception {
+        String image = registry.host() + "/team/git";
+        String further = mirror.host() + "/mirror/git";
+        WorkflowRun b = run("git", parallelBuilds(image, false, "")
+                + "node('amd64') {\n"
+                + "  withEnv(['BRANCH_NAME=feature/login', 'GIT_COMMIT=0123abcd0123abcd0123abcd0123abcd0123abcd']) {\n"
+                + "    multiArchPublish image: '" + image + "', credentialsId: '" + CREDENTIALS_ID + "', tagsFromGit: true,\n"
+                + "      alsoTo: ['" + further + "'],\n"
+                + "      registryCredentials: [[registry: '" + mirror.host() + "', credentialsId: 'mirror-creds']]\n"
+                + "  }\n"
+                + "}\n", Result.SUCCESS);
+
+        r.assertLogContains("git: GitState[branch feature/login", b);
+        r.assertLogNotContains(MIRROR_PASSWORD, b);
+        MultiArchPublishAction published = b.getAction(MultiArchPublishAction.class);
+        assertThat(published.getTagsWritten(), hasItem("sha-0123abc"));
+        assertThat(published.getAlsoTo(), hasSize(1));
+        assertEquals(further, published.getAlsoTo().get(0).getRepository());
+        assertEquals(published.getTags(), published.getAlsoTo().get(0).getTags());
+        assertEquals(Skopeo.rawManifest(image + ":sha-0123abc", registry.credentials()),
+                Skopeo.rawManifest(further + ":sha-0123abc", mirror.credentials()));
+        assertThat(Files.readString(b.getRootDir().toPath().resolve("build.xml")), not(containsString(MIRROR_PASSWORD)));
+        JSONObject json = r.getJSON(b.getUrl() + "api/json?tree=actions[alsoTo[repository,tagsWritten]]").getJSONObject();
+        assertThat(json.toString(), allOf(containsString(further), containsString("sha-0123abc"),
+                not(containsString(MIRROR_PASSWORD))));
+        r.createWebClient().getPage(b, published.getUrlName()); // the page with the further target renders
+    }
+
+    @Test
+    void aBadAlsoToTargetFailsBeforeAnythingIsWritten() throws Exception {
+        String image = registry.host() + "/team/badtarget";
+        WorkflowRun b = run("badtarget", "multiArchPublish image: '" + image + ":1.0', alsoTo: ['team/app'], sources: ["
+                + "'linux/amd64': '" + image + "@sha256:" + "a".repeat(64) + "']\n", Result.FAILURE);
+        r.assertLogContains("alsoTo 'team/app' names no registry", b);
+        assertNull(b.getAction(MultiArchPublishAction.class));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import io.jenkins.plugins.multiarch.actions.MultiArchBuildAction;
 import io.jenkins.plugins.multiarch.actions.MultiArchProjectAction;
 import io.jenkins.plugins.multiarch.actions.MultiArchPublishAction;
 import io.jenkins.plugins.multiarch.engine.registry.auth.Credentials;
+import io.jenkins.plugins.multiarch.freestyle.MultiArchPublisher;
 import io.jenkins.plugins.multiarch.model.BuildArguments;
 import io.jenkins.plugins.multiarch.model.BuildSpec;
 import io.jenkins.plugins.multiarch.model.RegistryChoice;
@@ -37,14 +39,15 @@ class PersistedFieldsTest {
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|token|passphrase).*");
     private static final Set<String> FORBIDDEN_TYPES = Set.of("hudson.util.Secret", "char[]",
             Credentials.class.getName(), RegistryLogin.class.getName(), BuildOnAgent.class.getName(),
-            PublishJob.class.getName(), PublishOnAgent.class.getName());
+            PublishJob.class.getName(), PublishOnAgent.class.getName(), AgentLogins.class.getName());
 
     @Test
     void nothingPersistedReachesASecret() {
         List<String> problems = new ArrayList<>();
         for (Class<?> persisted : List.of(MultiArchBuildAction.class, MultiArchPublishAction.class,
                 MultiArchProjectAction.class, MultiArchBuildStep.Execution.class, MultiArchPublishStep.Execution.class,
-                MultiArchBuildStep.class, MultiArchPublishStep.class)) {
+                MultiArchBuildStep.class, MultiArchPublishStep.class, MultiArchPublisher.class,
+                RegistryCredential.class)) {
             walk(persisted, persisted.getSimpleName(), new HashSet<>(), problems);
         }
         assertThat(problems, empty());
@@ -76,6 +79,9 @@ class PersistedFieldsTest {
                 Map.of(), "auto", RegistryChoice.NONE);
         assertThat(login.toString(), not(containsString(password)));
         assertThat(new BuildOnAgent(spec, "/tmp/x", Map.of(), null, login).toString(), not(containsString(password)));
+        AgentLogins logins = new AgentLogins("registry.example.com", login, Map.of("ghcr.io", RegistryLogin.of("x", password)));
+        assertThat(logins.toString(), not(containsString(password)));
+        assertThat(logins.secrets(), hasItem(password));
     }
 
     @SuppressWarnings("unused")

@@ -61,6 +61,16 @@ class StepFormsJenkinsTest {
         publish.setRegistry(new DockerRegistryEndpoint("https://registry.example.com", "registry-creds"));
         st.assertSnippet(publish, "multiArchPublish image: 'registry.example.com/team/app', "
                 + "registry: [url: 'https://registry.example.com', credentialsId: 'registry-creds'], tags: ['1.4.2', 'latest']");
+        MultiArchPublishStep options = new MultiArchPublishStep();
+        options.setImage("registry.example.com/team/app");
+        options.setTagsFromGit(true);
+        options.setAnnotationsFromGit(true);
+        options.setAlsoTo(List.of("ghcr.io/team/app", "docker.io/team/app:stable"));
+        options.setAttestations(false);
+        options.setRegistryCredentials(List.of(new RegistryCredential("ghcr.io", "ghcr-push")));
+        st.assertSnippet(options, "multiArchPublish alsoTo: ['ghcr.io/team/app', 'docker.io/team/app:stable'], "
+                + "annotationsFromGit: true, attestations: false, image: 'registry.example.com/team/app', "
+                + "registryCredentials: [[registry: 'ghcr.io', credentialsId: 'ghcr-push']], tagsFromGit: true");
     }
 
     @Test
@@ -81,6 +91,14 @@ class StepFormsJenkinsTest {
         publish.setBinaryBudget("64M");
         publish.setDryRun(true);
         r.assertEqualDataBoundBeans(publish, new StepRoundTrip(r).formRoundTrip(publish));
+        MultiArchPublishStep options = new MultiArchPublishStep();
+        options.setImage("registry.example.com/team/app");
+        options.setTagsFromGit(true);
+        options.setAnnotationsFromGit(true);
+        options.setAttestations(false);
+        options.setRegistryCredentials(List.of(new RegistryCredential("ghcr.io", "ghcr-push"),
+                new RegistryCredential("docker.io", "hub-push")));
+        r.assertEqualDataBoundBeans(options, new StepRoundTrip(r).formRoundTrip(options));
     }
 
     @Test
@@ -110,6 +128,18 @@ class StepFormsJenkinsTest {
         }
         try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
             assertThat(values(descriptor.doFillCredentialsIdItems(null, "", "")), hasItem("registry-creds"));
+        }
+
+        // the login of another registry: the same rules
+        RegistryCredential.DescriptorImpl other = r.jenkins.getDescriptorByType(RegistryCredential.DescriptorImpl.class);
+        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+            assertThat(values(other.doFillCredentialsIdItems(p, "ghcr.io", "")), not(hasItem("registry-creds")));
+            assertEquals(FormValidation.Kind.OK, other.doCheckRegistry(p, "https://ghcr.io").kind);
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("configurer", true).impersonate2())) {
+            assertThat(values(other.doFillCredentialsIdItems(p, "ghcr.io", "")), hasItem("registry-creds"));
+            assertEquals(FormValidation.Kind.ERROR, other.doCheckRegistry(p, "https://ghcr.io").kind);
+            assertEquals(FormValidation.Kind.OK, other.doCheckRegistry(p, "ghcr.io").kind);
         }
     }
 
