@@ -56,6 +56,12 @@ final class PublishCommand implements Callable<Integer> {
                     + " their images; by default each chosen image's are kept.")
     boolean noAttestations;
 
+    @Option(names = "--referrers",
+            description = "Copy each image's OCI 1.1 referrers (signatures, SBOMs: manifests whose subject is the image)"
+                    + " along when it comes from another repository, found through the referrers API or the sha256-<hex>"
+                    + " fallback tag, and list them in the target the same way.")
+    boolean referrers;
+
     @Option(names = "--dry-run", description = "Resolve and verify everything, print what would be published, write nothing.")
     boolean dryRun;
 
@@ -133,7 +139,7 @@ final class PublishCommand implements Callable<Integer> {
         }
         return new PublishRequest(targetRef, git.extraTags(targetRef, tags), parsed, IndexFormat.parse(format),
                 git.annotations(PublishRequest.parseAnnotations(annotations)), dryRun,
-                binaryOptions.publishPolicy(noBinaryCheck), registryOptions.settings(), alsoToTargets(), !noAttestations);
+                binaryOptions.publishPolicy(noBinaryCheck), registryOptions.settings(), alsoToTargets(), !noAttestations, referrers);
     }
 
     private List<ImageReference> alsoToTargets() {

@@ -35,6 +35,10 @@ public final class InspectOutput {
                     Sizes.human(e.imageSize()), e.attestationOf().isPresent() ? "attestation (" 
                             + MediaTypes.describe(e.mediaType()) + ")" : MediaTypes.describe(e.mediaType())));
         }
+        for (InspectResult.Entry e : platforms) {
+            e.referrers().forEach(r -> sb.append("  referrer of ").append(label(e, platforms)).append(": ").append(r)
+                    .append('\n'));
+        }
         return sb.toString();
     }
 
@@ -73,6 +77,13 @@ public final class InspectOutput {
             node.put("manifestSize", e.manifestSize());
             node.put("imageSize", e.imageSize());
             e.attestationOf().ifPresent(subject -> node.put("attestationOf", subject));
+            ArrayNode referrers = node.putArray("referrers");
+            e.referrers().forEach(r -> {
+                ObjectNode referrer = referrers.addObject();
+                referrer.put("digest", r.digest().toString());
+                referrer.put("mediaType", r.mediaType());
+                referrer.put("artifactType", r.artifactType());
+            });
         }
         return Json.write(root);
     }

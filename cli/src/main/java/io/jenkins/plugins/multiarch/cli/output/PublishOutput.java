@@ -61,6 +61,10 @@ public final class PublishOutput {
             p.attestations().forEach(a -> sb.append("  attestation of ").append(p.platform().describe()).append(": ")
                     .append(a).append(" (kept)\n"));
         }
+        for (PlatformResult p : platforms) {
+            result.referrers().getOrDefault(p.digest().toString(), List.of()).forEach(r -> sb.append("  referrer of ")
+                    .append(p.platform().describe()).append(": ").append(r).append(" (copied)\n"));
+        }
         return sb.toString();
     }
 
@@ -100,6 +104,12 @@ public final class PublishOutput {
             Json.checks(node.putArray("checks"), p.checks());
             ArrayNode kept = node.putArray("attestations");
             p.attestations().forEach(a -> kept.add(a.toString()));
+            ArrayNode copied = node.putArray("referrers");
+            result.referrers().getOrDefault(p.digest().toString(), List.of()).forEach(r -> {
+                ObjectNode referrer = copied.addObject();
+                referrer.put("digest", r.digest().toString());
+                referrer.put("artifactType", r.artifactType());
+            });
         }
         ObjectNode counts = root.putObject("requests");
         new TreeMap<>(result.requests()).forEach(counts::put);

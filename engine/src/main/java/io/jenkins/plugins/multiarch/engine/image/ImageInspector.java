@@ -72,11 +72,17 @@ public final class ImageInspector {
         }
         return new InspectResult(reference, response.digest(), response.mediaType(), response.bytes().length,
                 List.of(new InspectResult.Entry(platform, response.digest(), response.mediaType(),
-                        response.bytes().length, image.contentSize())), Map.of());
+                        response.bytes().length, image.contentSize(), null,
+                        client.referrers(reference.repository(), response.digest()).referrers())), Map.of());
     }
 
     private InspectResult.Entry entry(ImageReference reference, Descriptor child) {
         long imageSize = -1;
+        String attestationOf = Attestations.subjectOf(child).orElse(null);
+        List<io.jenkins.plugins.multiarch.engine.oci.Referrer> referrers = List.of();
+        if (MediaTypes.isImageManifest(child.mediaType()) && attestationOf == null) {
+            referrers = client.referrers(reference.repository(), child.digest()).referrers();
+        }
         if (MediaTypes.isImageManifest(child.mediaType())) {
             Manifest childManifest = client.getManifest(reference.repository(), child.digest().toString()).parse();
             if (childManifest instanceof ImageManifest image) {
@@ -84,6 +90,6 @@ public final class ImageInspector {
             }
         }
         return new InspectResult.Entry(child.platform(), child.digest(), child.mediaType(), child.size(), imageSize,
-                Attestations.subjectOf(child).orElse(null));
+                attestationOf, referrers);
     }
 }

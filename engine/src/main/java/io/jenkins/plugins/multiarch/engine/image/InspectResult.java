@@ -90,6 +90,7 @@ public boolean isIndex() {
         private final long manifestSize;
         private final long imageSize;
         private final String attestationOf;
+        private final List<io.jenkins.plugins.multiarch.engine.oci.Referrer> referrers;
 
         public Entry(Platform platform, Digest digest, String mediaType, long manifestSize, long imageSize) {
             this(platform, digest, mediaType, manifestSize, imageSize, null);
@@ -98,6 +99,13 @@ public boolean isIndex() {
         /** @param attestationOf for an attestation manifest's entry, the digest of the image it is about */
         public Entry(Platform platform, Digest digest, String mediaType, long manifestSize, long imageSize,
                      String attestationOf) {
+            this(platform, digest, mediaType, manifestSize, imageSize, attestationOf, List.of());
+        }
+
+        /** @param referrers the OCI 1.1 referrers of this manifest (signatures, SBOMs) in the repository */
+        public Entry(Platform platform, Digest digest, String mediaType, long manifestSize, long imageSize,
+                     String attestationOf, List<io.jenkins.plugins.multiarch.engine.oci.Referrer> referrers) {
+            this.referrers = List.copyOf(referrers);
             this.attestationOf = attestationOf;
             this.platform = platform;
             this.digest = digest;
@@ -114,6 +122,11 @@ public boolean isIndex() {
         /** For an attestation manifest (buildx provenance, SBOM): the digest of the image it is about. */
         public java.util.Optional<String> attestationOf() {
             return java.util.Optional.ofNullable(attestationOf);
+        }
+
+        /** The referrers of this manifest in the repository (through the API or the fallback tag). */
+        public List<io.jenkins.plugins.multiarch.engine.oci.Referrer> referrers() {
+            return referrers;
         }
 
         /** The manifest's digest. */
@@ -138,7 +151,7 @@ public boolean isIndex() {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Entry other && java.util.Objects.equals(platform, other.platform) && java.util.Objects.equals(digest, other.digest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(manifestSize, other.manifestSize) && java.util.Objects.equals(imageSize, other.imageSize) && java.util.Objects.equals(attestationOf, other.attestationOf);
+            return o instanceof Entry other && java.util.Objects.equals(platform, other.platform) && java.util.Objects.equals(digest, other.digest) && java.util.Objects.equals(mediaType, other.mediaType) && java.util.Objects.equals(manifestSize, other.manifestSize) && java.util.Objects.equals(imageSize, other.imageSize) && java.util.Objects.equals(attestationOf, other.attestationOf) && referrers.equals(other.referrers);
         }
 
         @Override

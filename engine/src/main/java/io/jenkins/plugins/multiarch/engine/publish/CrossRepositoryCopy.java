@@ -45,7 +45,7 @@ final class CrossRepositoryCopy {
     }
 
     /** One manifest to copy: where it is, its bytes, and what it refers to. */
-    private record Unit(String sourceRepo, ManifestResponse manifest, ImageManifest image, String name) {
+    record Unit(String sourceRepo, ManifestResponse manifest, ImageManifest image, String name) {
     }
 
     /**
@@ -54,7 +54,6 @@ final class CrossRepositoryCopy {
      * @throws PublishException naming every blob or manifest that could not be copied
      */
     void copyInto(String targetRepo, List<ResolvedImage> images) {
-        String where = client.registry() + "/" + targetRepo;
         Map<Digest, Unit> foreign = new LinkedHashMap<>();
         for (ResolvedImage image : images) {
             if (source != client || !image.source().repository().equals(targetRepo)) {
@@ -67,7 +66,16 @@ final class CrossRepositoryCopy {
                 }
             }
         }
-        List<Unit> candidates = new ArrayList<>(foreign.values());
+        copy(targetRepo, new ArrayList<>(foreign.values()));
+    }
+
+    /**
+     * Copies these manifests, with their blobs, into {@code targetRepo} where it lacks them.
+     *
+     * @throws PublishException naming every blob or manifest that could not be copied
+     */
+    void copy(String targetRepo, List<Unit> candidates) {
+        String where = client.registry() + "/" + targetRepo;
         List<Boolean> present = all(where, candidates,
                 unit -> client.headManifest(targetRepo, unit.manifest().digest().toString()).isPresent(), Unit::name);
         List<Unit> missing = new ArrayList<>();

@@ -30,11 +30,22 @@ import java.util.TreeMap;
  *                    tag only; without, under every tag of {@link #tags()}
  * @param keepAttestations carry each image's attestation manifests (buildx provenance, SBOM) from an index source
  *                    into the published index
+ * @param copyReferrers carry each image's OCI 1.1 referrers (signatures, SBOMs) along when it crosses into another
+ *                    repository
  */
 public record PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
                              IndexFormat format, Map<String, String> annotations, boolean dryRun, CheckPolicy checks,
-                             RegistrySettings registries, List<ImageReference> alsoTo, boolean keepAttestations)
+                             RegistrySettings registries, List<ImageReference> alsoTo, boolean keepAttestations,
+                             boolean copyReferrers)
         implements Serializable {
+
+    /** Without copying referrers. */
+    public PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
+                          IndexFormat format, Map<String, String> annotations, boolean dryRun, CheckPolicy checks,
+                          RegistrySettings registries, List<ImageReference> alsoTo, boolean keepAttestations) {
+        this(target, extraTags, sources, format, annotations, dryRun, checks, registries, alsoTo, keepAttestations,
+                false);
+    }
 
     /** Keeping attestations. */
     public PublishRequest(ImageReference target, List<String> extraTags, List<PlatformSource> sources,
@@ -104,12 +115,18 @@ public record PublishRequest(ImageReference target, List<String> extraTags, List
 
     /** The same request with other checks. */
     public PublishRequest withChecks(CheckPolicy value) {
-        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, value, registries, alsoTo, keepAttestations);
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, value, registries, alsoTo, keepAttestations, copyReferrers);
     }
 
     /** The same request reaching the registry with other settings. */
     public PublishRequest withRegistries(RegistrySettings value) {
-        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, checks, value, alsoTo, keepAttestations);
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, checks, value, alsoTo, keepAttestations, copyReferrers);
+    }
+
+    /** The same request, copying the images' referrers along or not. */
+    public PublishRequest withReferrers(boolean value) {
+        return new PublishRequest(target, extraTags, sources, format, annotations, dryRun, checks, registries, alsoTo,
+                keepAttestations, value);
     }
 
     /** The tags the index goes under in a further target: its own tag, else all of {@link #tags()}. */

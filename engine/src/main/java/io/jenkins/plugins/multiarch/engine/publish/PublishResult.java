@@ -22,6 +22,7 @@ public final class PublishResult implements java.io.Serializable {
     private final boolean dryRun;
     private final Map<String, Long> requests;
     private final List<TargetResult> alsoTo;
+    private final Map<String, List<io.jenkins.plugins.multiarch.engine.oci.Referrer>> referrers;
 
     public PublishResult(String repository, Digest indexDigest, String mediaType, long indexSize, List<String> tagsWritten, List<String> tagsUnchanged, List<PlatformResult> platforms, boolean dryRun, Map<String, Long> requests) {
         this(repository, indexDigest, mediaType, indexSize, tagsWritten, tagsUnchanged, platforms, dryRun, requests,
@@ -30,6 +31,15 @@ public final class PublishResult implements java.io.Serializable {
 
     /** @param alsoTo what was done in each further target, in the order given */
     public PublishResult(String repository, Digest indexDigest, String mediaType, long indexSize, List<String> tagsWritten, List<String> tagsUnchanged, List<PlatformResult> platforms, boolean dryRun, Map<String, Long> requests, List<TargetResult> alsoTo) {
+        this(repository, indexDigest, mediaType, indexSize, tagsWritten, tagsUnchanged, platforms, dryRun, requests,
+                alsoTo, Map.of());
+    }
+
+    /** @param referrers the referrers copied along, by the digest of the image they refer to */
+    public PublishResult(String repository, Digest indexDigest, String mediaType, long indexSize, List<String> tagsWritten, List<String> tagsUnchanged, List<PlatformResult> platforms, boolean dryRun, Map<String, Long> requests, List<TargetResult> alsoTo, Map<String, List<io.jenkins.plugins.multiarch.engine.oci.Referrer>> referrers) {
+        Map<String, List<io.jenkins.plugins.multiarch.engine.oci.Referrer>> copy = new java.util.TreeMap<>();
+        referrers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        this.referrers = java.util.Collections.unmodifiableMap(copy);
         this.alsoTo = List.copyOf(alsoTo);
         tagsWritten = List.copyOf(tagsWritten);
         tagsUnchanged = List.copyOf(tagsUnchanged);
@@ -114,5 +124,10 @@ public String pinnedReference() {
     @Override
     public String toString() {
         return "PublishResult[repository=" + repository + ", indexDigest=" + indexDigest + ", mediaType=" + mediaType + ", indexSize=" + indexSize + ", tagsWritten=" + tagsWritten + ", tagsUnchanged=" + tagsUnchanged + ", platforms=" + platforms + ", dryRun=" + dryRun + ", requests=" + requests + ", alsoTo=" + alsoTo + "]";
+    }
+
+    /** The referrers copied along (publish with referrers), by the digest of the image they refer to. */
+    public Map<String, List<io.jenkins.plugins.multiarch.engine.oci.Referrer>> referrers() {
+        return referrers;
     }
 }

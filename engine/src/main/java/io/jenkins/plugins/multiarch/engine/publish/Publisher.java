@@ -204,6 +204,7 @@ public final class Publisher {
                 }
                 furtherResults.add(new TargetResult(f.reference().repositoryName(), fWritten, fUnchanged));
             }
+            Map<String, List<io.jenkins.plugins.multiarch.engine.oci.Referrer>> referrers = new LinkedHashMap<>();
             if (!request.dryRun()) {
                 // Round 2: children from other repositories must exist in the target repository, and in every
                 // further target, before any tag is written anywhere.
@@ -215,6 +216,17 @@ public final class Publisher {
                 for (Further f : further) {
                     bySourceRegistry.forEach((registry, from) -> new CrossRepositoryCopy(f.client(),
                             clients.get(registry), pool).copyInto(f.reference().repository(), from));
+                }
+                if (request.copyReferrers()) {
+                    bySourceRegistry.forEach((registry, from) -> new ReferrersCopy(client, clients.get(registry),
+                            pool, log).copyInto(targetRepo, from).forEach((subject, list) ->
+                            referrers.put(subject.toString(), list)));
+                    for (Further f : further) {
+                        bySourceRegistry.forEach((registry, from) -> new ReferrersCopy(f.client(),
+                                clients.get(registry), pool, log).copyInto(f.reference().repository(), from));
+                    }
+                    referrers.forEach((subject, list) -> log.accept("referrers of " + subject + " copied: "
+                            + list.size()));
                 }
                 // Then the index under each tag, one after another: a failure leaves a known prefix written.
                 if (further.isEmpty()) {
@@ -243,7 +255,8 @@ public final class Publisher {
             Map<String, Long> requests = new TreeMap<>();
             clients.values().forEach(c -> c.statistics().snapshot().forEach((k, v) -> requests.merge(k, v, Long::sum)));
             return new PublishResult(request.target().repositoryName(), indexDigest, index.mediaType(),
-                    indexBytes.length, written, unchanged, platforms, request.dryRun(), requests, furtherResults);
+                    indexBytes.length, written, unchanged, platforms, request.dryRun(), requests, furtherResults,
+                    referrers);
         } finally {
             DaemonPool.close(pool);
         }

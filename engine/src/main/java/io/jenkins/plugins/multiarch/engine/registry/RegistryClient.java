@@ -13,6 +13,7 @@ import io.jenkins.plugins.multiarch.engine.oci.Manifest;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
 import io.jenkins.plugins.multiarch.engine.oci.ManifestCodec;
 import io.jenkins.plugins.multiarch.engine.oci.MediaTypes;
+import io.jenkins.plugins.multiarch.engine.oci.Referrer;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.registry.auth.AuthenticatingTransport;
 import io.jenkins.plugins.multiarch.engine.registry.auth.CredentialProvider;
@@ -240,6 +241,34 @@ public final class RegistryClient {
         String mediaType = response.header("Content-Type").map(t -> t.split(";", 2)[0].trim()).orElse("");
         long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         return Optional.of(new Descriptor(mediaType, registryDigest(digest.get()), size));
+    }
+
+    /**
+     * The referrers of {@code subject} in {@code repository} (OCI Distribution 1.1): {@code GET /v2/<name>/referrers/
+     * <digest>}; where the registry has no referrers API (Distribution 2.8 answers 404), the index under the
+     * tag-schema fallback tag {@code sha256-<hex>}, or none. Only the first page of an API answer is read (its
+     * {@code Link} header is not followed): registries page at hundreds of entries.
+     */
+    public ReferrerList referrers(String repository, Digest subject) {
+        RegistryRequest request = RegistryRequest.of("GET", "/v2/" + repository + "/referrers/" + subject, "referrers",
+                name(repository, subject.toString())).header("Accept", MediaTypes.OCI_INDEX)
+                .maxBodyBytes(limits.manifestBytes());
+        RegistryResponse response = transport.send(request);
+        boolean index = response.header("Content-Type").map(t -> t.split(";", 2)[0].trim())
+                .filter(MediaTypes.OCI_INDEX::equals).isPresent();
+        if (response.status() == 200 && index) {
+            return new ReferrerList(Referrer.listIn(response.bytes()), true);
+        }
+        if (response.status() != 404 && response.status() != 200 && response.status() != 400
+                && response.status() != 405) {
+            expectStatus(response, request, 200);
+        }
+        response.close();
+        String tag = Referrer.fallbackTag(subject);
+        if (headManifest(repository, tag).isEmpty()) {
+            return new ReferrerList(List.of(), false);
+        }
+        return new ReferrerList(Referrer.listIn(getManifest(repository, tag).bytes()), false);
     }
 
     /**
