@@ -63,13 +63,14 @@ public final class FanOutArguments {
     static final String ANNOTATIONS_FROM_GIT = "annotationsFromGit";
     static final String ALSO_TO = "alsoTo";
     static final String ATTESTATIONS = "attestations";
+    static final String REFERRERS = "referrers";
     static final String REGISTRY_CREDENTIALS = "registryCredentials";
 
     /** Every argument multiArchImage takes. */
     public static final List<String> KEYS = List.of(IMAGE, PLATFORMS, TAGS, FAIL_FAST, CONTEXT, AGENT_LABEL,
             AGENT_LABELS, CREDENTIALS_ID, REGISTRY, BUILDER, FILE, BUILD_ARGS, TARGET, TAG_TEMPLATE, LABELS,
             IMAGE_ANNOTATIONS, INSECURE, FORMAT, ANNOTATIONS, BINARY_CHECK, BINARY_BUDGET, ALL_BINARIES, DRY_RUN,
-            TAGS_FROM_GIT, ANNOTATIONS_FROM_GIT, ALSO_TO, ATTESTATIONS, REGISTRY_CREDENTIALS);
+            TAGS_FROM_GIT, ANNOTATIONS_FROM_GIT, ALSO_TO, ATTESTATIONS, REFERRERS, REGISTRY_CREDENTIALS);
 
     static final List<String> FORMATS = List.of("oci", "docker", "auto");
     private static final List<String> REGISTRY_KEYS = List.of("url", "credentialsId");
@@ -105,6 +106,7 @@ public final class FanOutArguments {
     private Boolean annotationsFromGit;
     private List<String> alsoTo;
     private Boolean attestations;
+    private Boolean referrers;
     private List<Map<String, String>> registryCredentials;
 
     private FanOutArguments() {
@@ -147,6 +149,7 @@ public final class FanOutArguments {
         a.annotationsFromGit = in.bool(ANNOTATIONS_FROM_GIT);
         a.alsoTo = alsoTo(in, a.image);
         a.attestations = in.bool(ATTESTATIONS);
+        a.referrers = in.bool(REFERRERS);
         a.registryCredentials = registryCredentials(in);
         return a;
     }
@@ -501,6 +504,10 @@ public final class FanOutArguments {
 
     public Boolean attestations() {
         return attestations;
+    }
+
+    public Boolean referrers() {
+        return referrers;
     }
 
     /** {@code [registry:, credentialsId:]} maps, as multiArchPublish takes them; null when none were given. */

@@ -145,6 +145,7 @@ public final class FanOutPlan {
         putIfGiven(publish, "annotationsFromGit", a.annotationsFromGit());
         putIfGiven(publish, "alsoTo", a.alsoTo());
         putIfGiven(publish, "attestations", a.attestations());
+        putIfGiven(publish, "referrers", a.referrers());
         putIfGiven(publish, "registryCredentials", a.registryCredentials());
         return PlainValues.copy(publish);
     }

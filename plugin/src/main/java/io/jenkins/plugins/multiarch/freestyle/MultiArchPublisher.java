@@ -64,6 +64,7 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
     private String alsoTo;
     /** Null (configurations saved before it existed, or never unticked): keep them. */
     private Boolean attestations;
+    private boolean referrers;
     private List<RegistryCredential> registryCredentials = new ArrayList<>();
 
     @DataBoundConstructor
@@ -202,6 +203,15 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
         this.attestations = attestations;
     }
 
+    public boolean isReferrers() {
+        return referrers;
+    }
+
+    @DataBoundSetter
+    public void setReferrers(boolean referrers) {
+        this.referrers = referrers;
+    }
+
     public List<RegistryCredential> getRegistryCredentials() {
         return registryCredentials == null ? List.of() : registryCredentials;
     }
@@ -222,7 +232,7 @@ public final class MultiArchPublisher extends Recorder implements SimpleBuildSte
                 .tags(TextArguments.words(expand(env, tags))).credentialsId(credentialsId).format(format)
                 .annotations(TextArguments.pairs("annotations", expand(env, annotations))).dryRun(dryRun)
                 .insecure(insecure).tagsFromGit(tagsFromGit).annotationsFromGit(annotationsFromGit)
-                .alsoTo(TextArguments.words(expand(env, alsoTo))).attestations(isAttestations())
+                .alsoTo(TextArguments.words(expand(env, alsoTo))).attestations(isAttestations()).referrers(referrers)
                 .registryCredentials(RegistryCredential.logins(getRegistryCredentials()));
         return PublisherSources.apply(arguments, expandedImage, expand(env, sources), sourceTagTemplate,
                 expand(env, version), expand(env, platforms));

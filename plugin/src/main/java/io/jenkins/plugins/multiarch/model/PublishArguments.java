@@ -27,6 +27,7 @@ public final class PublishArguments {
     boolean annotationsFromGit;
     List<String> alsoTo = new ArrayList<>();
     boolean attestations = true;
+    boolean referrers;
     List<OtherRegistryLogin> registryCredentials = new ArrayList<>();
 
     public PublishArguments image(String value) {
@@ -109,6 +110,12 @@ public final class PublishArguments {
     /** Further targets, {@code REGISTRY/REPO[:TAG]} each. */
     public PublishArguments alsoTo(List<String> value) {
         alsoTo = value == null ? new ArrayList<>() : new ArrayList<>(value);
+        return this;
+    }
+
+    /** Copy the images' OCI 1.1 referrers (signatures, SBOMs) along when they cross repositories. */
+    public PublishArguments referrers(boolean value) {
+        referrers = value;
         return this;
     }
 

@@ -37,6 +37,7 @@ public final class PublishSpec implements Serializable {
     private final boolean dryRun;
     private final ArrayList<ImageReference> alsoTo;
     private final boolean keepAttestations;
+    private final boolean copyReferrers;
     private final boolean tagsFromGit;
     private final boolean annotationsFromGit;
     private final ArrayList<OtherRegistryLogin> otherLogins;
@@ -44,7 +45,7 @@ public final class PublishSpec implements Serializable {
     private PublishSpec(ImageTarget target, List<String> extraTags, List<PlatformSource> explicitSources,
                         List<Platform> platforms, IndexFormat format, Map<String, String> annotations,
                         CheckPolicy checks, boolean dryRun, List<ImageReference> alsoTo, boolean keepAttestations,
-                        boolean tagsFromGit, boolean annotationsFromGit, List<OtherRegistryLogin> otherLogins) {
+                        boolean copyReferrers, boolean tagsFromGit, boolean annotationsFromGit, List<OtherRegistryLogin> otherLogins) {
         this.target = target;
         this.extraTags = new ArrayList<>(extraTags);
         this.explicitSources = new ArrayList<>(explicitSources);
@@ -55,6 +56,7 @@ public final class PublishSpec implements Serializable {
         this.dryRun = dryRun;
         this.alsoTo = new ArrayList<>(alsoTo);
         this.keepAttestations = keepAttestations;
+        this.copyReferrers = copyReferrers;
         this.tagsFromGit = tagsFromGit;
         this.annotationsFromGit = annotationsFromGit;
         this.otherLogins = new ArrayList<>(otherLogins);
@@ -105,7 +107,7 @@ public final class PublishSpec implements Serializable {
         return new PublishSpec(tagged, allTags.isEmpty() ? List.of() : allTags.subList(1, allTags.size()),
                 sources(args.sources, tagged), platforms(args.platforms), format, args.annotations,
                 checks(args, globalBinaryCheck, globalBudget, globalAllBinaries), args.dryRun, alsoTo,
-                args.attestations, args.tagsFromGit, args.annotationsFromGit,
+                args.attestations, args.referrers, args.tagsFromGit, args.annotationsFromGit,
                 otherLogins(args.registryCredentials, tagged));
     }
 
@@ -256,6 +258,11 @@ public final class PublishSpec implements Serializable {
         return keepAttestations;
     }
 
+    /** Copy the images' OCI 1.1 referrers along ({@code referrers: true}). */
+    public boolean copyReferrers() {
+        return copyReferrers;
+    }
+
     public boolean tagsFromGit() {
         return tagsFromGit;
     }
@@ -317,6 +324,7 @@ public final class PublishSpec implements Serializable {
         Map<String, String> allAnnotations = new LinkedHashMap<>(git.annotations());
         allAnnotations.putAll(annotations);
         return new PublishRequest(target.reference().withTag(all.get(0)), all.subList(1, all.size()), sources,
-                format, allAnnotations, dryRun, checks, target.registrySettings(), alsoTo, keepAttestations);
+                format, allAnnotations, dryRun, checks, target.registrySettings(), alsoTo, keepAttestations,
+                copyReferrers);
     }
 }

@@ -62,6 +62,7 @@ public class MultiArchPublishStep extends Step {
     private boolean annotationsFromGit;
     private List<String> alsoTo = new ArrayList<>();
     private boolean attestations = true;
+    private boolean referrers;
     private List<RegistryCredential> registryCredentials = new ArrayList<>();
 
     @DataBoundConstructor
@@ -230,6 +231,16 @@ public class MultiArchPublishStep extends Step {
         this.attestations = attestations;
     }
 
+    public boolean isReferrers() {
+        return referrers;
+    }
+
+    /** Copy each image's OCI 1.1 referrers (signatures, SBOMs) along when it crosses repositories; off by default. */
+    @DataBoundSetter
+    public void setReferrers(boolean referrers) {
+        this.referrers = referrers;
+    }
+
     public List<RegistryCredential> getRegistryCredentials() {
         return registryCredentials;
     }
@@ -256,7 +267,7 @@ public class MultiArchPublishStep extends Step {
                 .credentialsId(credentialsId).registry(RegistryChoices.of(registry)).format(format)
                 .annotations(annotations).binaryCheck(binaryCheck).binaryBudget(binaryBudget).allBinaries(allBinaries)
                 .dryRun(dryRun).insecure(insecure).tagsFromGit(tagsFromGit).annotationsFromGit(annotationsFromGit)
-                .alsoTo(alsoTo).attestations(attestations)
+                .alsoTo(alsoTo).attestations(attestations).referrers(referrers)
                 .registryCredentials(RegistryCredential.logins(registryCredentials));
     }
 

@@ -249,12 +249,14 @@ class FanOutArgumentsTest {
         args.put("annotationsFromGit", "true");
         args.put("alsoTo", List.of("ghcr.io/team/app", new FakeGString("docker.io/team/app:stable")));
         args.put("attestations", false);
+        args.put("referrers", "true");
         args.put("registryCredentials", List.of(Map.of("registry", "ghcr.io", "credentialsId", "ghcr-push")));
         FanOutArguments a = FanOutArguments.parse(args);
         assertEquals(Boolean.TRUE, a.tagsFromGit());
         assertEquals(Boolean.TRUE, a.annotationsFromGit());
         assertEquals(List.of("ghcr.io/team/app", "docker.io/team/app:stable"), a.alsoTo());
         assertEquals(Boolean.FALSE, a.attestations());
+        assertEquals(Boolean.TRUE, a.referrers());
         assertEquals(List.of(Map.of("registry", "ghcr.io", "credentialsId", "ghcr-push")), a.registryCredentials());
         FanOutArguments none = FanOutArguments.parse(minimal());
         assertEquals(null, none.alsoTo());

@@ -112,13 +112,14 @@ class FanOutPlanTest {
     @Test
     void theGitTargetAndLoginOptionsGoToThePublish() {
         Map<String, Object> publish = plan(args("tagsFromGit", true, "annotationsFromGit", true,
-                "alsoTo", List.of("ghcr.io/team/app"), "attestations", false,
+                "alsoTo", List.of("ghcr.io/team/app"), "attestations", false, "referrers", true,
                 "registryCredentials", List.of(Map.of("registry", "ghcr.io", "credentialsId", "ghcr-push"))),
                 true, false).publishArguments();
         assertEquals(true, publish.get("tagsFromGit"));
         assertEquals(true, publish.get("annotationsFromGit"));
         assertEquals(List.of("ghcr.io/team/app"), publish.get("alsoTo"));
         assertEquals(false, publish.get("attestations"));
+        assertEquals(true, publish.get("referrers"));
         assertEquals(List.of(Map.of("registry", "ghcr.io", "credentialsId", "ghcr-push")), publish.get("registryCredentials"));
     }
 

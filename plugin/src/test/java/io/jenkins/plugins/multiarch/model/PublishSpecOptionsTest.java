@@ -52,6 +52,13 @@ class PublishSpecOptionsTest {
     }
 
     @Test
+    void referrersAreCopiedOnlyWhenAskedFor() {
+        assertFalse(resolve(new PublishArguments().image(IMAGE + ":1.0")).request(SOURCES).copyReferrers());
+        assertTrue(resolve(new PublishArguments().image(IMAGE + ":1.0").referrers(true)).request(SOURCES)
+                .copyReferrers());
+    }
+
+    @Test
     void badAlsoToTargetsAreNamedWithWhatWouldBeValid() {
         assertThat(refused(new PublishArguments().image(IMAGE + ":1").alsoTo(List.of("team/app"))),
                 allOf(containsString("alsoTo 'team/app' names no registry"), containsString("docker.io/team/app")));
