@@ -1,8 +1,5 @@
 package io.jenkins.plugins.multiarch.testkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +23,6 @@ public final class BuildxIndexFixture {
     private static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     private static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What was pushed: the index, and each image's attestation manifest. */
     public record Pushed(String indexDigest, Map<String, String> attestationOf) {
@@ -72,7 +68,7 @@ public final class BuildxIndexFixture {
             if (parts.length > 2) {
                 platform.put("variant", parts[2]);
             }
-            imageEntries.add(descriptor(OCI_MANIFEST, digest, manifest.length, null, platform));
+            imageEntries.add(OciJson.descriptor(OCI_MANIFEST, digest, manifest.length, null, platform));
 
             byte[] provenance = statement(repository, digest, "https://slsa.dev/provenance/v0.2",
                     Map.of("builder", Map.of("id", "https://github.com/docker/buildx"), "buildType",
@@ -87,20 +83,20 @@ public final class BuildxIndexFixture {
             config.put("os", "unknown");
             config.put("config", Map.of());
             config.put("rootfs", rootfs);
-            byte[] configBytes = json(config);
-            upload(uploader, configBytes);
-            upload(uploader, provenance);
-            upload(uploader, sbom);
+            byte[] configBytes = OciJson.json(config);
+            OciJson.upload(uploader, configBytes);
+            OciJson.upload(uploader, provenance);
+            OciJson.upload(uploader, sbom);
             Map<String, Object> attestation = new LinkedHashMap<>();
             attestation.put("schemaVersion", 2);
             attestation.put("mediaType", OCI_MANIFEST);
-            attestation.put("config", descriptor(OCI_CONFIG, Digests.sha256(configBytes), configBytes.length, null, null));
+            attestation.put("config", OciJson.descriptor(OCI_CONFIG, Digests.sha256(configBytes), configBytes.length, null, null));
             attestation.put("layers", List.of(
-                    descriptor(IN_TOTO, Digests.sha256(provenance), provenance.length,
+                    OciJson.descriptor(IN_TOTO, Digests.sha256(provenance), provenance.length,
                             Map.of("in-toto.io/predicate-type", "https://slsa.dev/provenance/v0.2"), null),
-                    descriptor(IN_TOTO, Digests.sha256(sbom), sbom.length,
+                    OciJson.descriptor(IN_TOTO, Digests.sha256(sbom), sbom.length,
                             Map.of("in-toto.io/predicate-type", "https://spdx.dev/Document"), null)));
-            byte[] attestationBytes = json(attestation);
+            byte[] attestationBytes = OciJson.json(attestation);
             String attestationDigest = uploader.putManifest(Digests.sha256(attestationBytes), attestationBytes, OCI_MANIFEST);
             attestations.put(digest, attestationDigest);
             Map<String, String> annotations = new LinkedHashMap<>();
@@ -109,7 +105,7 @@ public final class BuildxIndexFixture {
             Map<String, Object> unknown = new LinkedHashMap<>();
             unknown.put("architecture", "unknown");
             unknown.put("os", "unknown");
-            attestationEntries.add(descriptor(OCI_MANIFEST, attestationDigest, attestationBytes.length, annotations,
+            attestationEntries.add(OciJson.descriptor(OCI_MANIFEST, attestationDigest, attestationBytes.length, annotations,
                     unknown));
         }
         List<Object> entries = new ArrayList<>(imageEntries);
@@ -118,7 +114,7 @@ public final class BuildxIndexFixture {
         index.put("schemaVersion", 2);
         index.put("mediaType", OCI_INDEX);
         index.put("manifests", entries);
-        String indexDigest = uploader.putManifest(tag, json(index), OCI_INDEX);
+        String indexDigest = uploader.putManifest(tag, OciJson.json(index), OCI_INDEX);
         return new Pushed(indexDigest, attestations);
     }
 
@@ -129,33 +125,6 @@ public final class BuildxIndexFixture {
         statement.put("subject", List.of(Map.of("name", "pkg:docker/" + repository + "?platform=any",
                 "digest", Map.of("sha256", digest.substring("sha256:".length())))));
         statement.put("predicate", predicate);
-        return json(statement);
-    }
-
-    private static void upload(RegistryUploader uploader, byte[] blob) {
-        uploader.uploadBlob(Digests.sha256(blob), blob.length, () -> new ByteArrayInputStream(blob));
-    }
-
-    private static Map<String, Object> descriptor(String mediaType, String digest, long size,
-                                                  Map<String, String> annotations, Map<String, Object> platform) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("mediaType", mediaType);
-        d.put("digest", digest);
-        d.put("size", size);
-        if (annotations != null) {
-            d.put("annotations", annotations);
-        }
-        if (platform != null) {
-            d.put("platform", platform);
-        }
-        return d;
-    }
-
-    private static byte[] json(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return OciJson.json(statement);
     }
 }

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.multiarch.testkit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +18,6 @@ public final class ReferrerFixture {
     private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     private static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     private static final String EMPTY = "application/vnd.oci.empty.v1+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A referrer pushed: its manifest's digest, bytes and artifact type. */
     public record Pushed(String digest, byte[] manifest, String artifactType) {
@@ -38,17 +34,17 @@ public final class ReferrerFixture {
                 .getBytes(StandardCharsets.UTF_8);
         byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
         byte[] layer = payload.getBytes(StandardCharsets.UTF_8);
-        upload(uploader, empty);
-        upload(uploader, layer);
+        OciJson.upload(uploader, empty);
+        OciJson.upload(uploader, layer);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("schemaVersion", 2);
         manifest.put("mediaType", OCI_MANIFEST);
         manifest.put("artifactType", artifactType);
-        manifest.put("config", descriptor(EMPTY, Digests.sha256(empty), empty.length, null));
-        manifest.put("layers", List.of(descriptor(artifactType.equals(SBOM) ? SBOM
-                : "application/vnd.dev.cosign.simplesigning.v1+json", Digests.sha256(layer), layer.length, null)));
-        manifest.put("subject", descriptor(OCI_MANIFEST, subjectDigest, subject.length, null));
-        byte[] bytes = json(manifest);
+        manifest.put("config", OciJson.descriptor(EMPTY, Digests.sha256(empty), empty.length, null, null));
+        manifest.put("layers", List.of(OciJson.descriptor(artifactType.equals(SBOM) ? SBOM
+                : "application/vnd.dev.cosign.simplesigning.v1+json", Digests.sha256(layer), layer.length, null, null)));
+        manifest.put("subject", OciJson.descriptor(OCI_MANIFEST, subjectDigest, subject.length, null, null));
+        byte[] bytes = OciJson.json(manifest);
         String digest = uploader.putManifest(Digests.sha256(bytes), bytes, OCI_MANIFEST);
         return new Pushed(digest, bytes, artifactType);
     }
@@ -58,7 +54,7 @@ public final class ReferrerFixture {
                                             String subjectDigest, List<Pushed> referrers) {
         List<Object> entries = new ArrayList<>();
         for (Pushed r : referrers) {
-            Map<String, Object> entry = descriptor(OCI_MANIFEST, r.digest(), r.manifest().length, null);
+            Map<String, Object> entry = OciJson.descriptor(OCI_MANIFEST, r.digest(), r.manifest().length, null, null);
             entry.put("artifactType", r.artifactType());
             entries.add(entry);
         }
@@ -66,36 +62,12 @@ public final class ReferrerFixture {
         index.put("schemaVersion", 2);
         index.put("mediaType", OCI_INDEX);
         index.put("manifests", entries);
-        RegistryUploader.connect(host, credentials, repository).putManifest(fallbackTag(subjectDigest), json(index),
+        RegistryUploader.connect(host, credentials, repository).putManifest(fallbackTag(subjectDigest), OciJson.json(index),
                 OCI_INDEX);
     }
 
     /** {@code sha256-<hex>}. */
     public static String fallbackTag(String subjectDigest) {
         return subjectDigest.replace(':', '-');
-    }
-
-    private static void upload(RegistryUploader uploader, byte[] blob) {
-        uploader.uploadBlob(Digests.sha256(blob), blob.length, () -> new ByteArrayInputStream(blob));
-    }
-
-    private static Map<String, Object> descriptor(String mediaType, String digest, long size,
-                                                  Map<String, String> annotations) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("mediaType", mediaType);
-        d.put("digest", digest);
-        d.put("size", size);
-        if (annotations != null) {
-            d.put("annotations", annotations);
-        }
-        return d;
-    }
-
-    private static byte[] json(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
