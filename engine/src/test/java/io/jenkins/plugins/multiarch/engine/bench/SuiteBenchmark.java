@@ -148,7 +148,11 @@ public final class SuiteBenchmark {
             System.out.println("| platforms | RTT | tool | requests | new connections | median s | min s | max s"
                     + " | docker manifest ÷ this |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (int n : List.of(8, 32)) {
+            // While iterating: BENCH_SIZES=8 and BENCH_TOOLS="docker manifest,multiarch CLI" run those alone.
+            List<Integer> sizes = Arrays.stream(System.getenv().getOrDefault("BENCH_SIZES", "8,32,128").split(","))
+                    .map(String::trim).map(Integer::parseInt).toList();
+            String only = System.getenv("BENCH_TOOLS");
+            for (int n : sizes.stream().filter(n -> n != 128).toList()) {
                 List<String> platforms = platforms(n);
                 for (int rtt : List.of(0, 50)) {
                     try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
@@ -161,6 +165,9 @@ public final class SuiteBenchmark {
                         tools.put("multiarch CLI", tag -> cli(multiarch, host, platforms, tag));
                         tools.put("multiarch in-process, warm", tag -> engine.publish(request(host, platforms, tag),
                                 Host.explicit()));
+                        if (only != null) {
+                            tools.keySet().retainAll(Arrays.stream(only.split(",")).map(String::trim).toList());
+                        }
                         Row docker = null;
                         for (Map.Entry<String, Run> tool : tools.entrySet()) {
                             Row row;
@@ -180,6 +187,9 @@ public final class SuiteBenchmark {
                 }
             }
             // 128 platforms at 50 ms in-process: the time in round trips says how many request rounds it took.
+            if (!sizes.contains(128)) {
+                return;
+            }
             try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
                 proxy.latency(Duration.ofMillis(50)).connectionLatency(Duration.ofMillis(50));
                 Row row = measure(proxy, "multiarch in-process, warm", 50, runs, 128,
