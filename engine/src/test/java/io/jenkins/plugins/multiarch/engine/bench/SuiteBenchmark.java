@@ -41,8 +41,9 @@ import java.util.stream.Stream;
  * concurrent in-process publishes on one engine; 128 platforms at 50 ms in-process, in round trips. Prints one table
  * (median, min, max, ratio to {@code docker manifest}) as Markdown rows. Not a test: timings vary with the machine.
  *
- * <p>Modes: {@code publish BIN_MULTIARCH RUNS}, {@code concurrent N}. Each mode in its own JVM, so peak figures
- * (threads, RSS) are its own.
+ * <p>Modes: {@code publish BIN_MULTIARCH RUNS} (env {@code BENCH_SIZES}, {@code BENCH_TOOLS} to run some alone),
+ * {@code concurrent N [CONNECTIONS]}, {@code build BIN_MULTIARCH RUNS}, {@code platforms128 RUNS [CONNECTIONS[/THREADS]
+ * ...]} (env {@code BENCH_RTT_MS}, default 50). Each mode in its own JVM, so peak figures (threads, RSS) are its own.
  */
 public final class SuiteBenchmark {
 
@@ -148,7 +149,7 @@ public final class SuiteBenchmark {
             System.out.println("| platforms | RTT | tool | requests | new connections | median s | min s | max s"
                     + " | docker manifest ÷ this |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            // While iterating: BENCH_SIZES=8 and BENCH_TOOLS="docker manifest,multiarch CLI" run those alone.
+            // While iterating: BENCH_SIZES=8 and BENCH_TOOLS="docker manifest;multiarch CLI" run those alone (names have commas).
             List<Integer> sizes = Arrays.stream(System.getenv().getOrDefault("BENCH_SIZES", "8,32,128").split(","))
                     .map(String::trim).map(Integer::parseInt).toList();
             String only = System.getenv("BENCH_TOOLS");
@@ -166,7 +167,7 @@ public final class SuiteBenchmark {
                         tools.put("multiarch in-process, warm", tag -> engine.publish(request(host, platforms, tag),
                                 Host.explicit()));
                         if (only != null) {
-                            tools.keySet().retainAll(Arrays.stream(only.split(",")).map(String::trim).toList());
+                            tools.keySet().retainAll(Arrays.stream(only.split(";")).map(String::trim).toList());
                         }
                         Row docker = null;
                         for (Map.Entry<String, Run> tool : tools.entrySet()) {
