@@ -149,7 +149,7 @@ public final class SuiteBenchmark {
             System.out.println("| platforms | RTT | tool | requests | new connections | median s | min s | max s"
                     + " | docker manifest ÷ this |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            // While iterating: BENCH_SIZES=8 and BENCH_TOOLS="docker manifest;multiarch CLI" run those alone (names have commas).
+            // While iterating: BENCH_SIZES=8, BENCH_TOOLS="docker manifest;multiarch CLI" (names have commas).
             List<Integer> sizes = Arrays.stream(System.getenv().getOrDefault("BENCH_SIZES", "8,32,128").split(","))
                     .map(String::trim).map(Integer::parseInt).toList();
             String only = System.getenv("BENCH_TOOLS");
