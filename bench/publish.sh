@@ -7,13 +7,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 . bin/lib/require-tools.sh
 require_tools docker-registry:docker-registry buildah:buildah docker:docker.io mvn:maven
-mvn -B -q install -DskipTests
-cp_file="$(mktemp)"
-trap 'rm -f "$cp_file"' EXIT
-mvn -B -q -pl engine dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+# Built like bin/bench: the reactor packages the jar and the test classes and writes the class path in the same
+# build, so nothing is installed into ~/.m2 (the testkit's classes come from its target/ directory).
+cp_file="$root/engine/target/bench-classpath.txt"
+mvn -B -q -DskipTests package dependency:build-classpath -pl engine,cli -am -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$cp_file" >/dev/null
 mkdir -p bench/results
 out="bench/results/publish-$(date -u +%Y%m%dT%H%M%SZ).txt"
-java -cp "engine/target/test-classes:engine/target/classes:$(cat "$cp_file")" \
+java -cp "engine/target/test-classes:engine/target/classes:testkit/target/classes:$(cat "$cp_file")" \
   io.jenkins.plugins.multiarch.engine.bench.PublishBenchmark "$root/bin/multiarch" | tee "$out"
-rm -f "$cp_file"
 echo "saved $out"

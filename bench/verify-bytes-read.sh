@@ -11,9 +11,11 @@ require_tools docker-registry:docker-registry skopeo:skopeo mvn:maven
 [ -x /usr/bin/time ] || require_tools /usr/bin/time:time  # 'time' alone is the shell keyword
 size="${1:-1G}"
 # The CLI jar (for the 'multiarch verify' row), the engine's test classes (the driver) and the testkit (the registry
-# and the image uploader), installed so that the engine's test classpath below finds this testkit.
-mvn -B -q install -DskipTests
-mvn -B -q -pl engine dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-classpath="engine/target/test-classes:engine/target/classes:$(cat engine/target/bench-classpath.txt)"
+# and the image uploader), built like bin/bench: package and the class path in one reactor build, nothing installed
+# into ~/.m2 (the testkit's classes come from its target/ directory, ahead of any installed copy).
+cp_file="$root/engine/target/bench-classpath.txt"
+mvn -B -q -DskipTests package dependency:build-classpath -pl engine,cli -am -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$cp_file" >/dev/null
+classpath="engine/target/test-classes:engine/target/classes:testkit/target/classes:$(cat "$cp_file")"
 exec java -Xmx512m -cp "$classpath" io.jenkins.plugins.multiarch.engine.bench.VerifyBytesReadBenchmark \
   "$root/bench/results" "$size" "$root"

@@ -41,8 +41,9 @@ import java.util.stream.Stream;
  * concurrent in-process publishes on one engine; 128 platforms at 50 ms in-process, in round trips. Prints one table
  * (median, min, max, ratio to {@code docker manifest}) as Markdown rows. Not a test: timings vary with the machine.
  *
- * <p>Modes: {@code publish BIN_MULTIARCH RUNS}, {@code concurrent N}. Each mode in its own JVM, so peak figures
- * (threads, RSS) are its own.
+ * <p>Modes: {@code publish BIN_MULTIARCH RUNS} (env {@code BENCH_SIZES}, {@code BENCH_TOOLS} to run some alone),
+ * {@code concurrent N [CONNECTIONS]}, {@code build BIN_MULTIARCH RUNS}, {@code platforms128 RUNS [CONNECTIONS[/THREADS]
+ * ...]} (env {@code BENCH_RTT_MS}, default 50). Each mode in its own JVM, so peak figures (threads, RSS) are its own.
  */
 public final class SuiteBenchmark {
 
@@ -55,7 +56,9 @@ public final class SuiteBenchmark {
             case "concurrent" -> concurrent(Integer.parseInt(args[1]), args.length > 2
                     ? new HttpLimits(Integer.parseInt(args[2]), HttpLimits.DEFAULT.threads()) : HttpLimits.DEFAULT);
             case "build" -> build(Path.of(args[1]).toAbsolutePath(), Integer.parseInt(args[2]));
-            default -> throw new IllegalArgumentException("mode publish, concurrent or build, not " + args[0]);
+            case "platforms128" -> platforms128(Integer.parseInt(args[1]), Arrays.stream(args).skip(2).toList());
+            default -> throw new IllegalArgumentException("mode publish, concurrent, build or platforms128, not "
+                    + args[0]);
         }
     }
 
@@ -146,7 +149,11 @@ public final class SuiteBenchmark {
             System.out.println("| platforms | RTT | tool | requests | new connections | median s | min s | max s"
                     + " | docker manifest ÷ this |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (int n : List.of(8, 32)) {
+            // While iterating: BENCH_SIZES=8, BENCH_TOOLS="docker manifest;multiarch CLI" (names have commas).
+            List<Integer> sizes = Arrays.stream(System.getenv().getOrDefault("BENCH_SIZES", "8,32,128").split(","))
+                    .map(String::trim).map(Integer::parseInt).toList();
+            String only = System.getenv("BENCH_TOOLS");
+            for (int n : sizes.stream().filter(n -> n != 128).toList()) {
                 List<String> platforms = platforms(n);
                 for (int rtt : List.of(0, 50)) {
                     try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
@@ -159,6 +166,9 @@ public final class SuiteBenchmark {
                         tools.put("multiarch CLI", tag -> cli(multiarch, host, platforms, tag));
                         tools.put("multiarch in-process, warm", tag -> engine.publish(request(host, platforms, tag),
                                 Host.explicit()));
+                        if (only != null) {
+                            tools.keySet().retainAll(Arrays.stream(only.split(";")).map(String::trim).toList());
+                        }
                         Row docker = null;
                         for (Map.Entry<String, Run> tool : tools.entrySet()) {
                             Row row;
@@ -178,6 +188,9 @@ public final class SuiteBenchmark {
                 }
             }
             // 128 platforms at 50 ms in-process: the time in round trips says how many request rounds it took.
+            if (!sizes.contains(128)) {
+                return;
+            }
             try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
                 proxy.latency(Duration.ofMillis(50)).connectionLatency(Duration.ofMillis(50));
                 Row row = measure(proxy, "multiarch in-process, warm", 50, runs, 128,
@@ -185,6 +198,39 @@ public final class SuiteBenchmark {
                 print(128, row, null);
                 System.out.printf(Locale.ROOT, "%n128 platforms at 50 ms RTT, in-process: %.1f round trips' worth"
                         + " of time (median %.3f s / 0.05 s)%n", row.median() / 0.05, row.median());
+            }
+        }
+    }
+
+    /**
+     * 128 platforms at 50 ms in-process, once per connection limit, in one JVM and one run (so the ratios between the
+     * limits mean something on a shared machine): rounds = median / RTT, with the proxy's request and connection counts.
+     */
+    private static void platforms128(int runs, List<String> limits) throws Exception {
+        try (RegistryExtension registry = RegistryExtension.anonymous().start();
+             Multiarch engine = Multiarch.create();
+             FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
+            pushImages(registry, platforms(128));
+            // BENCH_RTT_MS=0 shows the CPU part alone: what is left at 50 ms beyond it is waiting on round trips.
+            int rtt = Integer.parseInt(System.getenv().getOrDefault("BENCH_RTT_MS", "50"));
+            proxy.latency(Duration.ofMillis(rtt)).connectionLatency(Duration.ofMillis(rtt));
+            System.out.println("| platforms | RTT | connections/threads per registry | requests | new connections | median s"
+                    + " | min s | max s | round trips (median / RTT) |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            // Each limit as CONNECTIONS or CONNECTIONS/THREADS; none: the default.
+            for (String limit : limits.isEmpty() ? List.of(HttpLimits.DEFAULT.connections() + "/"
+                    + HttpLimits.DEFAULT.threads()) : limits) {
+                String[] parts = (limit.contains("/") ? limit : limit + "/" + HttpLimits.DEFAULT.threads()).split("/");
+                HttpLimits httpLimits = new HttpLimits(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+                RegistrySettings settings = RegistrySettings.DEFAULT.withHttpLimits(httpLimits);
+                String label = httpLimits.connections() + "/" + httpLimits.threads();
+                Row row = measure(proxy, "multiarch in-process, warm", rtt, runs, 128, tag -> engine.publish(
+                        request(proxy.host(), platforms(128), tag + "-c" + label.replace('/', '-'), settings), Host.explicit()));
+                double[] s = row.seconds().clone();
+                Arrays.sort(s);
+                System.out.printf(Locale.ROOT, "| 128 | %d ms | %s | %d | %d | %.3f | %.3f | %.3f | %s |%n", rtt,
+                        label, row.requests(), row.connections(), row.median(), s[0], s[s.length - 1],
+                        rtt == 0 ? "—" : String.format(Locale.ROOT, "%.1f", row.median() * 1000 / rtt));
             }
         }
     }
