@@ -113,9 +113,7 @@ public final class PublishRecord implements Serializable {
 
     /** Every tag that names the index now: written and unchanged, for the build page. */
     public List<String> getTags() {
-        List<String> tags = new ArrayList<>(tagsWritten);
-        tagsUnchanged.stream().filter(tag -> !tags.contains(tag)).forEach(tags::add);
-        return tags;
+        return PublishedTarget.allTags(tagsWritten, tagsUnchanged);
     }
 
     public boolean isDryRun() {

@@ -44,8 +44,13 @@ public final class PublishedTarget implements Serializable {
 
     /** Every tag that names the index there now: written and unchanged. */
     public List<String> getTags() {
-        List<String> tags = new ArrayList<>(tagsWritten);
-        tagsUnchanged.stream().filter(tag -> !tags.contains(tag)).forEach(tags::add);
+        return allTags(tagsWritten, tagsUnchanged);
+    }
+
+    /** The tags written, then the unchanged ones not among them. */
+    static List<String> allTags(List<String> written, List<String> unchanged) {
+        List<String> tags = new ArrayList<>(written);
+        unchanged.stream().filter(tag -> !tags.contains(tag)).forEach(tags::add);
         return tags;
     }
 
