@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,9 +68,6 @@ final class RegistryOptions {
 
     /** The --username credentials once read; null until then. */
     private Optional<Credentials> given;
-
-    /** Where --login reads its environment variables; the process's own environment but in tests. */
-    java.util.function.Function<String, String> environment = System::getenv;
 
     /**
      * How registries are reached: plain HTTP for loopback and the --insecure-registry hosts, HTTPS trusting the
@@ -133,7 +132,7 @@ final class RegistryOptions {
      * own logins for builds.
      */
     Host host(String registry, InputStream stdin) {
-        return host(registry, stdin, java.util.List.of());
+        return host(registry, stdin, List.of());
     }
 
     /**
@@ -141,7 +140,7 @@ final class RegistryOptions {
      * (sources elsewhere, {@code --also-to}): --username is for {@code registry} alone, --login for the registry it
      * names, and the other registries use the logins stored on this machine.
      */
-    Host host(String registry, InputStream stdin, java.util.Collection<String> otherRegistries) {
+    Host host(String registry, InputStream stdin, Collection<String> otherRegistries) {
         Optional<Credentials> user = givenCredentials(stdin);
         List<RegistryLogin> named = namedLogins(registry);
         Host local = Host.local();
@@ -159,9 +158,9 @@ final class RegistryOptions {
     /** The --login values, each registry once and none the --username one's. */
     private List<RegistryLogin> namedLogins(String registry) {
         List<RegistryLogin> parsed = new ArrayList<>();
-        java.util.Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String value : logins) {
-            RegistryLogin login = RegistryLogin.parse(value, environment);
+            RegistryLogin login = RegistryLogin.parse(value, System::getenv);
             if (username != null && login.registry().equals(registry)) {
                 throw new UsageException("--login " + login.registry() + "=... and --username are both for "
                         + login.registry() + "; give one of them");

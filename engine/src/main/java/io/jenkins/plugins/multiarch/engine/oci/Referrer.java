@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,9 +124,6 @@ public final class Referrer implements Serializable {
             throw new IllegalStateException(e);
         }
     }
-
-    /** Sorted by digest, for stable output. */
-    public static final Comparator<Referrer> BY_DIGEST = Comparator.comparing(r -> r.digest);
 
     @Override
     public boolean equals(Object o) {

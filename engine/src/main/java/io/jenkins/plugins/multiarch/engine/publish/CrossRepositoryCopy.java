@@ -56,7 +56,7 @@ final class CrossRepositoryCopy {
     void copyInto(String targetRepo, List<ResolvedImage> images) {
         Map<Digest, Unit> foreign = new LinkedHashMap<>();
         for (ResolvedImage image : images) {
-            if (source != client || !image.source().repository().equals(targetRepo)) {
+            if (crosses(client, source, image, targetRepo)) {
                 String repo = image.source().repository();
                 foreign.putIfAbsent(image.manifest().digest(), new Unit(repo, image.manifest(), image.image(),
                         image.declared() + " image " + repo + "@" + image.manifest().digest()));
@@ -67,6 +67,11 @@ final class CrossRepositoryCopy {
             }
         }
         copy(targetRepo, new ArrayList<>(foreign.values()));
+    }
+
+    /** Whether {@code image}, read through {@code source}, is not already in {@code targetRepo} of {@code target}. */
+    static boolean crosses(RegistryClient target, RegistryClient source, ResolvedImage image, String targetRepo) {
+        return source != target || !image.source().repository().equals(targetRepo);
     }
 
     /**

@@ -218,13 +218,12 @@ public final class Publisher {
                             clients.get(registry), pool).copyInto(f.reference().repository(), from));
                 }
                 if (request.copyReferrers()) {
-                    bySourceRegistry.forEach((registry, from) -> new ReferrersCopy(client, clients.get(registry),
-                            pool, log).copyInto(targetRepo, from).forEach((subject, list) ->
-                            referrers.put(subject.toString(), list)));
-                    for (Further f : further) {
-                        bySourceRegistry.forEach((registry, from) -> new ReferrersCopy(f.client(),
-                                clients.get(registry), pool, log).copyInto(f.reference().repository(), from));
-                    }
+                    bySourceRegistry.forEach((registry, from) -> {
+                        ReferrersCopy copy = new ReferrersCopy(clients.get(registry), pool, log);
+                        copy.copyInto(client, targetRepo, from).forEach((subject, list) ->
+                                referrers.put(subject.toString(), list));
+                        further.forEach(f -> copy.copyInto(f.client(), f.reference().repository(), from));
+                    });
                     referrers.forEach((subject, list) -> log.accept("referrers of " + subject + " copied: "
                             + list.size()));
                 }

@@ -259,10 +259,8 @@ public final class RegistryClient {
         if (response.status() == 200 && index) {
             return new ReferrerList(Referrer.listIn(response.bytes()), true);
         }
-        if (response.status() != 404 && response.status() != 200 && response.status() != 400
-                && response.status() != 405) {
-            expectStatus(response, request, 200);
-        }
+        // Registries without the API answer 404 (Distribution), 400 or 405; anything else is a failure.
+        expectStatus(response, request, 200, 400, 404, 405);
         response.close();
         String tag = Referrer.fallbackTag(subject);
         if (headManifest(repository, tag).isEmpty()) {
