@@ -2,17 +2,13 @@ package io.jenkins.plugins.multiarch.cli;
 
 import io.jenkins.plugins.multiarch.engine.Multiarch;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
-import io.jenkins.plugins.multiarch.engine.gitmeta.GitAnnotations;
-import io.jenkins.plugins.multiarch.engine.gitmeta.GitState;
-import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagPlan;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitPublishMetadata;
 import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagRequest;
 import io.jenkins.plugins.multiarch.engine.host.Host;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistrySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options that take the index's tags and annotations from git (or the CI's variables), for publish and build. */
@@ -58,19 +54,9 @@ final class GitOptions {
         Path dir = gitDir != null ? gitDir : Path.of("");
         dir = dir.toAbsolutePath();
         try {
-            List<String> tags = List.of();
-            List<String> notes = List.of();
-            GitState state;
-            if (tagsFromGit) {
-                GitTagPlan plan = engine.planGitTags(new GitTagRequest(target, dir, settings), host);
-                state = plan.state();
-                tags = plan.tags();
-                notes = plan.notes();
-            } else {
-                state = engine.readGitState(dir, host);
-            }
-            Map<String, String> annotations = annotationsFromGit ? GitAnnotations.of(state) : Map.of();
-            return new GitMetadata(tags, annotations, notes, state.toString());
+            GitPublishMetadata git = engine.gitMetadata(new GitTagRequest(target, dir, settings), tagsFromGit,
+                    annotationsFromGit, host);
+            return new GitMetadata(git.tags(), git.annotations(), git.notes(), git.state().toString());
         } catch (InvalidInputException e) {
             throw new UsageException((tagsFromGit ? "--tags-from-git" : "--annotations-from-git") + ": "
                     + e.getMessage());

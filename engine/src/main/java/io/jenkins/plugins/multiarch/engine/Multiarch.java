@@ -4,6 +4,7 @@ import io.jenkins.plugins.multiarch.engine.error.CancelledException;
 import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
 import io.jenkins.plugins.multiarch.engine.gitmeta.GitAnnotations;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitPublishMetadata;
 import io.jenkins.plugins.multiarch.engine.gitmeta.GitState;
 import io.jenkins.plugins.multiarch.engine.gitmeta.GitStateReader;
 import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagPlan;
@@ -143,6 +144,28 @@ public final class Multiarch implements AutoCloseable {
             List<String> existing = client.listTags(target.repository());
             return GitTags.plan(state, existing);
         });
+    }
+
+    /**
+     * What git gives a publish: with {@code tags}, the tags {@link #planGitTags} plans (reading the repository's
+     * tags); with {@code annotations}, the state's {@link GitAnnotations}; the state itself either way.
+     *
+     * @throws InvalidInputException when neither the CI variables nor git say what is built
+     */
+    public GitPublishMetadata gitMetadata(GitTagRequest request, boolean tags, boolean annotations, Host host)
+            throws InterruptedException {
+        GitState state;
+        List<String> planned = List.of();
+        List<String> notes = List.of();
+        if (tags) {
+            GitTagPlan plan = planGitTags(request, host);
+            state = plan.state();
+            planned = plan.tags();
+            notes = plan.notes();
+        } else {
+            state = readGitState(request.gitDirectory(), host);
+        }
+        return new GitPublishMetadata(state, planned, annotations ? GitAnnotations.of(state) : Map.of(), notes);
     }
 
     /**

@@ -34,7 +34,7 @@ import java.util.Map;
 public final class IndexPublication {
 
     /** Stands in for git's tags while the rest of a request is checked, before git is read. */
-    private static final GitMetadata GIT_PLACEHOLDER = new GitMetadata(List.of("git"), Map.of(), List.of());
+    private static final GitMetadata GIT_PLACEHOLDER = new GitMetadata(List.of("git"), Map.of());
 
     private IndexPublication() {
     }

@@ -5,9 +5,7 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.multiarch.engine.Multiarch;
 import io.jenkins.plugins.multiarch.engine.error.MultiarchException;
-import io.jenkins.plugins.multiarch.engine.gitmeta.GitAnnotations;
-import io.jenkins.plugins.multiarch.engine.gitmeta.GitState;
-import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagPlan;
+import io.jenkins.plugins.multiarch.engine.gitmeta.GitPublishMetadata;
 import io.jenkins.plugins.multiarch.engine.gitmeta.GitTagRequest;
 import io.jenkins.plugins.multiarch.engine.host.Host;
 import io.jenkins.plugins.multiarch.engine.process.LocalCommandRunner;
@@ -84,22 +82,11 @@ final class PublishJob implements Serializable {
             gitHost = gitHost.withCommands(new LocalCommandRunner(environment));
         }
         Path directory = gitDirectory != null ? gitDirectory : Path.of(".");
-        GitState state;
-        List<String> tags = List.of();
-        List<String> notes = new ArrayList<>();
-        if (spec.tagsFromGit()) {
-            GitTagPlan plan = engine.planGitTags(new GitTagRequest(spec.target().reference(), directory,
-                    spec.target().registrySettings()), gitHost);
-            state = plan.state();
-            tags = plan.tags();
-            notes.addAll(plan.notes());
-        } else {
-            state = engine.readGitState(directory, gitHost);
-        }
-        Map<String, String> annotations = spec.annotationsFromGit() ? GitAnnotations.of(state) : Map.of();
-        log(state + (tags.isEmpty() ? "" : "; tags " + String.join(", ", tags)));
-        notes.forEach(this::log);
-        return new GitMetadata(tags, annotations, notes);
+        GitPublishMetadata git = engine.gitMetadata(new GitTagRequest(spec.target().reference(), directory,
+                spec.target().registrySettings()), spec.tagsFromGit(), spec.annotationsFromGit(), gitHost);
+        log(git.state() + (git.tags().isEmpty() ? "" : "; tags " + String.join(", ", git.tags())));
+        git.notes().forEach(this::log);
+        return new GitMetadata(git.tags(), git.annotations());
     }
 
     private void log(String line) {

@@ -79,7 +79,7 @@ class PublishSpecOptionsTest {
         PublishSpec untagged = resolve(new PublishArguments().image(IMAGE).tagsFromGit(true));
         assertTrue(untagged.needsGit());
         assertThat(untagged.tags(), empty());
-        GitMetadata git = new GitMetadata(List.of("1.2.3", "1.2", "latest", "sha-0123abc"), Map.of(), List.of());
+        GitMetadata git = new GitMetadata(List.of("1.2.3", "1.2", "latest", "sha-0123abc"), Map.of());
         PublishRequest fromGit = untagged.request(SOURCES, git);
         assertThat(fromGit.target(), hasToString(IMAGE + ":1.2.3"));
         assertThat(fromGit.tags(), contains("1.2.3", "1.2", "latest", "sha-0123abc"));
@@ -103,8 +103,7 @@ class PublishSpecOptionsTest {
         PublishSpec spec = resolve(new PublishArguments().image(IMAGE + ":1").annotationsFromGit(true)
                 .annotations(Map.of("org.opencontainers.image.source", "https://example.com/app")));
         PublishRequest request = spec.request(SOURCES, new GitMetadata(List.of(), Map.of(
-                "org.opencontainers.image.revision", "0123abc", "org.opencontainers.image.source", "https://git/app"),
-                List.of()));
+                "org.opencontainers.image.revision", "0123abc", "org.opencontainers.image.source", "https://git/app")));
         assertEquals(Map.of("org.opencontainers.image.revision", "0123abc",
                 "org.opencontainers.image.source", "https://example.com/app"), request.annotations());
         assertThat(request.tags(), contains("1"));
