@@ -16,6 +16,7 @@ import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -41,10 +42,21 @@ public final class ImageResolver {
      *                         request each)
      */
     public ResolvedImage resolve(Platform platform, ImageReference source, boolean withAttestations) {
+        return resolve(platform, source, withAttestations, image -> { });
+    }
+
+    /**
+     * @param manifestKnown gets the single-platform manifest as soon as it is read, before its config is: a check
+     *                      may start reading its layers meanwhile
+     */
+    public ResolvedImage resolve(Platform platform, ImageReference source, boolean withAttestations,
+                                 Consumer<ImageManifest> manifestKnown) {
         ManifestResponse response = client.getManifest(source.repository(), source.manifestReference());
         Manifest manifest = response.parse();
         List<Attestation> attestations = new ArrayList<>();
-        if (manifest instanceof ManifestIndex index) {
+        if (manifest instanceof ImageManifest single) {
+            manifestKnown.accept(single);
+        } else if (manifest instanceof ManifestIndex index) {
             Descriptor child = index.childFor(platform).orElseThrow(() -> new MultiarchException(
                     platform + " source " + source + " is an index without a " + platform + " image; it has "
                             + index.manifests().stream().filter(d -> d.platform() != null)
@@ -55,6 +67,7 @@ public final class ImageResolver {
                 throw new MultiarchException(platform + " source " + source + ": its " + platform
                         + " entry is itself an index; nested indexes are not supported");
             }
+            manifestKnown.accept((ImageManifest) manifest);
             if (withAttestations) {
                 for (Descriptor entry : index.manifests()) {
                     if (Attestations.subjectOf(entry).filter(child.digest().toString()::equals).isPresent()) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.multiarch.engine.oci.ManifestIndex;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.Digest;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
+import io.jenkins.plugins.multiarch.engine.registry.BlobPrefetch;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
 import io.jenkins.plugins.multiarch.engine.util.WorkPool;
@@ -104,15 +105,20 @@ public final class Publisher {
         clients.values().forEach(RegistryClient::authenticate);
         List<String> tags = request.tags();
         int furtherTags = further.stream().mapToInt(f -> f.tags().size()).sum();
+        // Each source may also open its first checked layer while its config is read (see BlobPrefetch).
         ExecutorService pool = WorkPool.forOperation(work, "multiarch-publish",
-                Math.min(16, request.sources().size() + tags.size() + furtherTags));
+                Math.min(16, 2 * request.sources().size() + tags.size() + furtherTags));
+        BlobPrefetch prefetch = new BlobPrefetch(pool);
         try {
             // Round 1: resolve sources and read current tags together.
             List<CompletableFuture<ResolvedImage>> resolving = new ArrayList<>();
             for (PlatformSource source : request.sources()) {
-                ImageResolver resolver = new ImageResolver(clients.get(source.reference().registry()));
+                RegistryClient sourceClient = clients.get(source.reference().registry());
+                ImageResolver resolver = new ImageResolver(sourceClient);
                 resolving.add(async(pool, () -> resolver.resolve(source.platform(), source.reference(),
-                        request.keepAttestations())));
+                        request.keepAttestations(), image -> checkRunner.firstLayerRead(source.platform(), image)
+                                .ifPresent(layer -> prefetch.start(sourceClient, source.reference().repository(),
+                                        layer.digest(), layer.size())))));
             }
             Map<String, CompletableFuture<Optional<Descriptor>>> current = new LinkedHashMap<>();
             for (String tag : tags) {
@@ -140,7 +146,8 @@ public final class Publisher {
             // Checks may read layers: run them for all platforms at once.
             List<CompletableFuture<List<CheckResult>>> checking = new ArrayList<>();
             for (ResolvedImage image : images) {
-                checking.add(async(pool, () -> checkRunner.run(image, clients.get(image.source().registry()))));
+                checking.add(async(pool, () -> checkRunner.run(image, clients.get(image.source().registry()),
+                        prefetch)));
             }
             Map<ResolvedImage, List<CheckResult>> checkResults = new LinkedHashMap<>();
             for (int i = 0; i < images.size(); i++) {
@@ -257,6 +264,7 @@ public final class Publisher {
                     indexBytes.length, written, unchanged, platforms, request.dryRun(), requests, furtherResults,
                     referrers);
         } finally {
+            prefetch.close();
             DaemonPool.close(pool);
         }
     }

@@ -25,6 +25,7 @@ import io.jenkins.plugins.multiarch.engine.registry.transport.HttpTransport;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RedirectingTransport;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryEndpoint;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryErrors;
+import io.jenkins.plugins.multiarch.engine.registry.transport.NoSpareConnectionException;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryRequest;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RegistryResponse;
 import io.jenkins.plugins.multiarch.engine.registry.transport.RequestStatistics;
@@ -432,15 +433,40 @@ public final class RegistryClient {
      * a few KiB unread is read to its end first, so that its digest is checked.
      */
     public VerifiedBlobStream openBlob(String repository, Digest digest, long size) {
-        RegistryResponse first = waitingOutLag(digest, () -> openBlobFrom(repository, digest, 0));
+        return blobStream(repository, digest, size, waitingOutLag(digest, () -> openBlobFrom(repository, digest, 0)));
+    }
+
+    /**
+     * As {@link #openBlob(String, Digest, long)}, for a blob opened ahead of need: only on a spare connection (see
+     * {@link RegistryRequest#onlyOnSpareConnection()}), so that holding it open can never starve the requests before
+     * it is read; empty when every connection but one is busy.
+     */
+    public Optional<VerifiedBlobStream> openBlobAhead(String repository, Digest digest, long size) {
+        RegistryResponse first;
+        try {
+            first = waitingOutLag(digest, () -> openBlobFrom(repository, digest, 0, true));
+        } catch (NoSpareConnectionException e) {
+            return Optional.empty();
+        }
+        return Optional.of(blobStream(repository, digest, size, first));
+    }
+
+    private VerifiedBlobStream blobStream(String repository, Digest digest, long size, RegistryResponse first) {
         InputStream resuming = new ResumingBlobStream(first.stream(), offset -> openBlobFrom(repository, digest, offset),
                 policy, sleeper, "blob " + repository + "@" + digest);
         return new VerifiedBlobStream(resuming, digest, size, registry(), repository + "@" + digest);
     }
 
-    /** The blob's answer from byte {@code offset} on: 200 (the whole blob) or, for an offset, possibly 206. */
     private RegistryResponse openBlobFrom(String repository, Digest digest, long offset) {
+        return openBlobFrom(repository, digest, offset, false);
+    }
+
+    /** The blob's answer from byte {@code offset} on: 200 (the whole blob) or, for an offset, possibly 206. */
+    private RegistryResponse openBlobFrom(String repository, Digest digest, long offset, boolean ahead) {
         RegistryRequest request = blobRequest(repository, digest).streamed();
+        if (ahead) {
+            request = request.onlyOnSpareConnection();
+        }
         if (offset > 0) {
             request = request.header("Range", "bytes=" + offset + "-");
         }

@@ -7,6 +7,9 @@ import io.jenkins.plugins.multiarch.engine.error.InvalidInputException;
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
 import io.jenkins.plugins.multiarch.engine.oci.ImageConfig;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
+import io.jenkins.plugins.multiarch.engine.registry.BlobPrefetch;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.Sizes;
 import io.jenkins.plugins.multiarch.engine.verify.binary.AllBinariesReport;
@@ -17,6 +20,8 @@ import io.jenkins.plugins.multiarch.engine.verify.binary.ByteBudget;
 import io.jenkins.plugins.multiarch.engine.verify.binary.ExpectedPlatform;
 import io.jenkins.plugins.multiarch.engine.verify.binary.ImageRunConfig;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The {@code exec format error} guard as an {@link ImageCheck}: reads the ELF header of the program the image starts
@@ -76,10 +81,10 @@ public final class BinaryImageCheck implements ImageCheck {
     }
 
     @Override
-    public CheckResult check(ResolvedImage image, RegistryClient client) {
+    public CheckResult check(ResolvedImage image, RegistryClient client, BlobPrefetch prefetch) {
         ExpectedPlatform expected = expectedPlatform(image.declared());
         String imageRef = image.source().toString();
-        RegistryLayers layers = new RegistryLayers(image, client);
+        RegistryLayers layers = new RegistryLayers(image, client, prefetch);
         try {
             BinaryCheckResult program = new BinaryPlatformCheck(byteBudget)
                     .check(imageRef, expected, runConfig(image.config()), layers.sources());
@@ -97,6 +102,20 @@ public final class BinaryImageCheck implements ImageCheck {
             // Callers name the image; the message names the layer and what went wrong.
             throw new MultiarchException("binary check: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The newest layer: every lookup of the program (and the scan) starts there. Nothing for a platform the check
+     * cannot judge, which reads no layer; an image that names no program reads none either, but only its config
+     * says so.
+     */
+    @Override
+    public Optional<Descriptor> firstLayerRead(Platform declared, ImageManifest image) {
+        List<Descriptor> layers = image.layers();
+        if (layers.isEmpty() || !expectedPlatform(declared).checkable()) {
+            return Optional.empty();
+        }
+        return Optional.of(layers.get(layers.size() - 1));
     }
 
     /**

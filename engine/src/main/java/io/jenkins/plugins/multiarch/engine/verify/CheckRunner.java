@@ -1,9 +1,14 @@
 package io.jenkins.plugins.multiarch.engine.verify;
 
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
+import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
+import io.jenkins.plugins.multiarch.engine.platform.Platform;
+import io.jenkins.plugins.multiarch.engine.registry.BlobPrefetch;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Runs an image's checks in order, for publish and verify alike. */
@@ -25,9 +30,14 @@ public final class CheckRunner {
      * @throws RuntimeException from a check that could not run (a layer that cannot be read), naming the image
      */
     public List<CheckResult> run(ResolvedImage image, RegistryClient client) {
+        return run(image, client, BlobPrefetch.none());
+    }
+
+    /** As {@link #run(ResolvedImage, RegistryClient)}, with layers perhaps opened ahead (see {@link #firstLayerRead}). */
+    public List<CheckResult> run(ResolvedImage image, RegistryClient client, BlobPrefetch prefetch) {
         List<CheckResult> results = new ArrayList<>();
         for (ImageCheck check : checks) {
-            CheckResult result = check.check(image, client);
+            CheckResult result = check.check(image, client, prefetch);
             results.add(result);
             if (result.failed()) {
                 break;
@@ -37,5 +47,19 @@ public final class CheckRunner {
             }
         }
         return results;
+    }
+
+    /**
+     * The layer the checks will read first for an image for {@code declared}, known from its manifest alone: the
+     * first check's that reads layers. The checks before it read none, so a layer opened ahead is the one read first.
+     */
+    public Optional<Descriptor> firstLayerRead(Platform declared, ImageManifest image) {
+        for (ImageCheck check : checks) {
+            Optional<Descriptor> layer = check.firstLayerRead(declared, image);
+            if (layer.isPresent()) {
+                return layer;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.multiarch.engine.platform.InvalidPlatformException;
 import io.jenkins.plugins.multiarch.engine.platform.Platform;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.ManifestResponse;
+import io.jenkins.plugins.multiarch.engine.registry.BlobPrefetch;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.util.DaemonPool;
 import io.jenkins.plugins.multiarch.engine.util.WorkPool;
@@ -61,27 +62,34 @@ public final class ImageVerifier {
             client.checkChildren(reference.repository() + "@" + response.digest(), index.manifests().size(), "a verify");
         }
         List<CompletableFuture<PlatformVerification>> work = new ArrayList<>();
+        // Each platform may also open its first checked layer while its config is read (see BlobPrefetch).
         ExecutorService pool = WorkPool.forOperation(shared, "multiarch-verify", manifest instanceof ManifestIndex index
-                ? Math.min(16, index.manifests().size()) : 1);
+                ? Math.min(16, 2 * index.manifests().size()) : 1);
+        BlobPrefetch prefetch = new BlobPrefetch(pool);
         try {
             if (manifest instanceof ManifestIndex index) {
                 ImageResolver resolver = new ImageResolver(client);
                 for (Descriptor child : runnableChildren(index)) {
                     work.add(CompletableFuture.supplyAsync(() -> check(child.platform(), child, () -> resolver.resolve(
-                            child.platform(), reference.withDigest(child.digest()))), pool));
+                            child.platform(), reference.withDigest(child.digest()), false,
+                            image -> checkRunner.firstLayerRead(child.platform(), image).ifPresent(layer ->
+                                    prefetch.start(client, reference.repository(), layer.digest(), layer.size()))),
+                            prefetch), pool));
                 }
             } else {
-                work.add(CompletableFuture.supplyAsync(() -> checkSingle(reference, response, (ImageManifest) manifest),
-                        pool));
+                work.add(CompletableFuture.supplyAsync(() -> checkSingle(reference, response, (ImageManifest) manifest,
+                        prefetch), pool));
             }
             List<PlatformVerification> platforms = work.stream().map(Futures::await).toList();
             return new VerifyResult(reference, response.digest(), response.mediaType(), platforms);
         } finally {
+            prefetch.close();
             DaemonPool.close(pool);
         }
     }
 
-    private PlatformVerification checkSingle(ImageReference reference, ManifestResponse response, ImageManifest image) {
+    private PlatformVerification checkSingle(ImageReference reference, ManifestResponse response, ImageManifest image,
+                                             BlobPrefetch prefetch) {
         Descriptor self = response.descriptor();
         return check(null, self, () -> {
             ImageConfig config = ManifestCodec.parseConfig(client.getBlob(reference.repository(), image.config().digest()));
@@ -93,11 +101,12 @@ public final class ImageVerifier {
                         + " know (" + config.platformText() + "); nothing to check it against");
             }
             return new ResolvedImage(declared, reference, response, image, config);
-        });
+        }, prefetch);
     }
 
     /** Resolves and checks one image; any error becomes a failed result for that platform, so the others still report. */
-    private PlatformVerification check(Platform entryPlatform, Descriptor descriptor, ResolveStep resolve) {
+    private PlatformVerification check(Platform entryPlatform, Descriptor descriptor, ResolveStep resolve,
+                                       BlobPrefetch prefetch) {
         ResolvedImage image;
         try {
             image = resolve.resolve();
@@ -107,7 +116,7 @@ public final class ImageVerifier {
         }
         List<CheckResult> results;
         try {
-            results = checkRunner.run(image, client);
+            results = checkRunner.run(image, client, prefetch);
         } catch (RuntimeException e) {
             results = List.of(CheckResult.failed("check", label(image.declared()) + "could not be checked: "
                     + e.getMessage(), Map.of()));

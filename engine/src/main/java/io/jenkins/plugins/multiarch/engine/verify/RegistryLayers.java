@@ -2,6 +2,7 @@ package io.jenkins.plugins.multiarch.engine.verify;
 
 import io.jenkins.plugins.multiarch.engine.image.ResolvedImage;
 import io.jenkins.plugins.multiarch.engine.oci.Descriptor;
+import io.jenkins.plugins.multiarch.engine.registry.BlobPrefetch;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
 import io.jenkins.plugins.multiarch.engine.verify.binary.LayerSource;
 import java.util.ArrayList;
@@ -26,13 +27,13 @@ final class RegistryLayers {
     private final Set<String> opened = ConcurrentHashMap.newKeySet();
     private final List<VerifiedBlobStream> streams = new CopyOnWriteArrayList<>();
 
-    RegistryLayers(ResolvedImage image, RegistryClient client) {
+    RegistryLayers(ResolvedImage image, RegistryClient client, BlobPrefetch prefetch) {
         String repository = image.source().repository();
         for (Descriptor layer : image.image().layers()) {
             String digest = layer.digest().toString();
             sources.add(LayerSource.of(digest, layer.mediaType(), layer.size(), () -> {
                 opened.add(digest);
-                VerifiedBlobStream stream = client.openBlob(repository, layer.digest(), layer.size());
+                VerifiedBlobStream stream = prefetch.open(client, repository, layer.digest(), layer.size());
                 streams.add(stream);
                 return stream;
             }));

@@ -7,18 +7,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.multiarch.engine.index.IndexFormat;
 import io.jenkins.plugins.multiarch.engine.reference.ImageReference;
 import io.jenkins.plugins.multiarch.engine.registry.RegistryClient;
+import io.jenkins.plugins.multiarch.engine.oci.ImageManifest;
 import io.jenkins.plugins.multiarch.testkit.ElfFixtures;
+import io.jenkins.plugins.multiarch.testkit.FaultInjectingProxy;
 import io.jenkins.plugins.multiarch.testkit.RegistryExtension;
 import io.jenkins.plugins.multiarch.testkit.ScratchImage;
 import io.jenkins.plugins.multiarch.testkit.TarLayer;
 import io.jenkins.plugins.multiarch.testkit.UploadedImage;
 import io.jenkins.plugins.multiarch.engine.verify.BinaryImageCheck;
 import io.jenkins.plugins.multiarch.engine.verify.ImageCheck;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,6 +102,60 @@ class BinaryCheckPublishIntegrationTest {
 
         assertThat(result.tagsWritten()).containsExactly("config-only");
         assertThat(result.platforms().get(0).checkSummary()).isEqualTo("config ✓");
+    }
+
+    @Test
+    void theLayerTheCheckReadsFirstIsRequestedWhileTheConfigIsStillOnItsWay() throws Exception {
+        ImageManifest arm64 = (ImageManifest) RegistryClient.builder(registry.host()).build()
+                .getManifest("app", "arm64").parse();
+        String config = arm64.config().digest().toString();
+        String layer = arm64.layers().get(arm64.layers().size() - 1).digest().toString();
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
+            // Both requests are held unanswered: only a publish that sends the layer's before the config's answer
+            // has come gets both to the proxy at once.
+            proxy.stallNext(1, "GET", "/v2/app/blobs/" + config).stallNext(1, "GET", "/v2/app/blobs/" + layer);
+            ExecutorService caller = Executors.newSingleThreadExecutor();
+            try {
+                Future<PublishResult> publishing = caller.submit(() -> new Publisher(
+                        RegistryClient.builder(proxy.host()).build(), List.of(ImageCheck.configPlatform(),
+                        BinaryImageCheck.programOnly()), line -> { }).publish(proxiedRequest(proxy, "app:overlapped",
+                        "linux/arm64=app:arm64")));
+                assertThat(proxy.awaitStalled(Duration.ofSeconds(10))).isTrue();
+                assertThat(proxy.awaitStalled(Duration.ofSeconds(10)))
+                        .as("the layer was requested only after the config had arrived").isTrue();
+                proxy.releaseStalled(); // both connections dropped; the client asks again and the publish goes on
+                PublishResult result = publishing.get(60, TimeUnit.SECONDS);
+                assertThat(result.tagsWritten()).containsExactly("overlapped");
+                assertThat(result.platforms().get(0).checkSummary()).isEqualTo("/hello AArch64 ✓");
+            } finally {
+                proxy.releaseStalled();
+                caller.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void openingTheLayerAheadAddsNoRequest() {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
+            PublishResult result = new Publisher(RegistryClient.builder(proxy.host()).build(),
+                    List.of(ImageCheck.configPlatform(), BinaryImageCheck.programOnly()), line -> { })
+                    .publish(proxiedRequest(proxy, "app:counted", "linux/amd64=app:amd64", "linux/arm64=app:arm64"));
+
+            assertThat(result.platforms()).extracting(PlatformResult::checkSummary)
+                    .containsExactly("/hello x86-64 ✓", "/hello AArch64 ✓");
+            // Per image its config and its one layer, each once.
+            assertThat(proxy.count("GET", "/v2/app/blobs/.*")).isEqualTo(4);
+        }
+    }
+
+    private static PublishRequest proxiedRequest(FaultInjectingProxy proxy, String target, String... sources) {
+        List<PlatformSource> list = new ArrayList<>();
+        for (String source : sources) {
+            int eq = source.indexOf('=');
+            list.add(PlatformSource.parse(source.substring(0, eq + 1) + proxy.host() + "/" + source.substring(eq + 1)));
+        }
+        return new PublishRequest(ImageReference.parse(proxy.host() + "/" + target), List.of(), list, IndexFormat.OCI,
+                Map.of(), false);
     }
 
     private static PublishResult publish(BinaryImageCheck check, String target, List<String> tags, String... sources) {

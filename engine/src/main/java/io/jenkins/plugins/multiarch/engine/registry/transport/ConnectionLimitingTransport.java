@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Holds a registry's requests in flight to its limit ({@link HttpLimits#connections()}), across every operation that
  * shares its client: a request takes a permit before it is sent and gives it back when its body has been read, or,
  * for a streamed body, when the stream is closed. The wait is interruptible and bounded by the response timeout.
+ * A request {@linkplain RegistryRequest#onlyOnSpareConnection() sent only on a spare connection} does not wait.
  */
 public final class ConnectionLimitingTransport implements Transport {
 
@@ -31,15 +32,7 @@ public final class ConnectionLimitingTransport implements Transport {
 
     @Override
     public RegistryResponse send(RegistryRequest request) {
-        try {
-            if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw HttpTransport.unreachable(registry, request, 1, new HttpTimeoutException("all connections to "
-                        + registry + " stayed busy for " + Durations.text(maxWait)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CancelledException.of("while waiting for a connection to " + registry, e);
-        }
+        acquire(request);
         AtomicBoolean released = new AtomicBoolean();
         Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
@@ -85,5 +78,25 @@ public final class ConnectionLimitingTransport implements Transport {
                 }
             }
         });
+    }
+
+    private void acquire(RegistryRequest request) {
+        if (request.isSpareConnectionOnly()) {
+            // Two taken and one given back: at least one stays free for the requests this one may be held against.
+            if (!permits.tryAcquire(2)) {
+                throw new NoSpareConnectionException(registry, request);
+            }
+            permits.release();
+            return;
+        }
+        try {
+            if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw HttpTransport.unreachable(registry, request, 1, new HttpTimeoutException("all connections to "
+                        + registry + " stayed busy for " + Durations.text(maxWait)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CancelledException.of("while waiting for a connection to " + registry, e);
+        }
     }
 }

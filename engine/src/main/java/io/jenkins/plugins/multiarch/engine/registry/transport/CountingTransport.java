@@ -13,7 +13,20 @@ public final class CountingTransport implements Transport {
 
     @Override
     public RegistryResponse send(RegistryRequest request) {
-        statistics.record(request.method(), request.kind());
-        return next.send(request);
+        if (!request.isSpareConnectionOnly()) {
+            statistics.record(request.method(), request.kind());
+            return next.send(request);
+        }
+        boolean sent = true;
+        try {
+            return next.send(request);
+        } catch (NoSpareConnectionException e) {
+            sent = false; // refused before it went out: not a request the registry saw
+            throw e;
+        } finally {
+            if (sent) {
+                statistics.record(request.method(), request.kind());
+            }
+        }
     }
 }

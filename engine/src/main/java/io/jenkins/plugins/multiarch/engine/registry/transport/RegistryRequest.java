@@ -31,11 +31,12 @@ public final class RegistryRequest {
     private final BodyMode bodyMode;
     private final long maxBodyBytes;
     private final boolean followRedirects;
+    private final boolean spareConnectionOnly;
 
     private RegistryRequest(String method, String path, URI absolute, String kind, String what,
                             Map<String, String> headers, byte[] body, Supplier<InputStream> streamBody,
                             long streamLength, boolean anonymous, boolean once, BodyMode bodyMode, long maxBodyBytes,
-                            boolean followRedirects) {
+                            boolean followRedirects, boolean spareConnectionOnly) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = path;
         this.absolute = absolute;
@@ -50,25 +51,26 @@ public final class RegistryRequest {
         this.bodyMode = bodyMode;
         this.maxBodyBytes = maxBodyBytes;
         this.followRedirects = followRedirects;
+        this.spareConnectionOnly = spareConnectionOnly;
     }
 
     /** A request for a path of the registry API, e.g. {@code /v2/team/app/manifests/1.0}. */
     public static RegistryRequest of(String method, String path, String kind, String what) {
         return new RegistryRequest(method, path, null, kind, what, Map.of(), null, null, -1, false, false,
-                "HEAD".equals(method) ? BodyMode.DISCARD : BodyMode.BYTES, DEFAULT_MAX_BYTES, false);
+                "HEAD".equals(method) ? BodyMode.DISCARD : BodyMode.BYTES, DEFAULT_MAX_BYTES, false, false);
     }
 
     /** A request for an absolute URL: an upload session, a redirect target, a token realm. */
     public static RegistryRequest of(String method, URI uri, String kind, String what) {
         return new RegistryRequest(method, null, uri, kind, what, Map.of(), null, null, -1, false, false,
-                "HEAD".equals(method) ? BodyMode.DISCARD : BodyMode.BYTES, DEFAULT_MAX_BYTES, false);
+                "HEAD".equals(method) ? BodyMode.DISCARD : BodyMode.BYTES, DEFAULT_MAX_BYTES, false, false);
     }
 
     private RegistryRequest copy(URI newAbsolute, String newPath, Map<String, String> newHeaders, byte[] newBody,
                                  Supplier<InputStream> newStream, long newLength, boolean newAnonymous, boolean newOnce,
                                  BodyMode newMode, long newMax, boolean newFollow) {
         return new RegistryRequest(method, newPath, newAbsolute, kind, what, newHeaders, newBody, newStream, newLength,
-                newAnonymous, newOnce, newMode, newMax, newFollow);
+                newAnonymous, newOnce, newMode, newMax, newFollow, spareConnectionOnly);
     }
 
     public RegistryRequest header(String name, String value) {
@@ -117,6 +119,16 @@ public final class RegistryRequest {
     public RegistryRequest followRedirects() {
         return copy(absolute, path, headers, body, streamBody, streamLength, anonymous, once, bodyMode, maxBodyBytes,
                 true);
+    }
+
+    /**
+     * Sent only on a connection that leaves another free under the registry's limit, else refused at once with
+     * {@link NoSpareConnectionException}: for what is sent ahead of need and then held open (see
+     * {@code BlobPrefetch}), which must never take the last connection that the requests it waits for need.
+     */
+    public RegistryRequest onlyOnSpareConnection() {
+        return new RegistryRequest(method, path, absolute, kind, what, headers, body, streamBody, streamLength, anonymous,
+                once, bodyMode, maxBodyBytes, followRedirects, true);
     }
 
     /** The same request sent to {@code uri}: where a redirect points. */
@@ -172,6 +184,10 @@ public final class RegistryRequest {
 
     public boolean followsRedirects() {
         return followRedirects;
+    }
+
+    public boolean isSpareConnectionOnly() {
+        return spareConnectionOnly;
     }
 
     /** True when the request streams its body up (an upload), which gets the longer stream timeout. */

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.multiarch.engine.registry.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connection limit's rule for what is sent ahead of need: it goes out only while it leaves a connection free, so a
+ * stream held open for later can never take the last connection the requests before it wait for.
+ */
+class ConnectionLimitingTransportTest {
+
+    private static final URI BLOB = URI.create("http://registry.test/v2/team/app/blobs/sha256:00");
+
+    private final AtomicInteger sent = new AtomicInteger();
+    private final Transport registry = request -> {
+        sent.incrementAndGet();
+        return RegistryResponse.ofStream(200, HttpHeaders.of(Map.of(), (a, b) -> true), BLOB,
+                new ByteArrayInputStream(new byte[] {1, 2, 3}));
+    };
+
+    @Test
+    void aRequestAheadTakesAConnectionOnlyWhileAnotherStaysFree() throws IOException {
+        Semaphore permits = new Semaphore(3);
+        Transport limited = new ConnectionLimitingTransport(registry, permits, Duration.ofSeconds(5), "registry.test");
+        RegistryRequest ahead = RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob", "team/app@sha256:00")
+                .streamed().onlyOnSpareConnection();
+
+        RegistryResponse first = limited.send(ahead);
+        RegistryResponse second = limited.send(ahead);
+        assertThat(permits.availablePermits()).isEqualTo(1);
+        assertThatThrownBy(() -> limited.send(ahead)).isInstanceOf(NoSpareConnectionException.class)
+                .hasMessageContaining("registry.test");
+        assertThat(permits.availablePermits()).as("a refused request takes nothing").isEqualTo(1);
+        assertThat(sent.get()).isEqualTo(2);
+
+        // What the held streams wait for still gets the last connection.
+        RegistryResponse needed = limited.send(RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:11", "blob",
+                "team/app@sha256:11").streamed());
+        assertThat(permits.availablePermits()).isZero();
+        for (RegistryResponse response : List.of(first, second, needed)) {
+            response.stream().close();
+        }
+        assertThat(permits.availablePermits()).isEqualTo(3);
+    }
+
+    @Test
+    void aRefusedRequestIsNotCountedAsSent() {
+        RequestStatistics statistics = new RequestStatistics();
+        Transport counted = new CountingTransport(new ConnectionLimitingTransport(registry, new Semaphore(1),
+                Duration.ofSeconds(5), "registry.test"), statistics);
+
+        assertThatThrownBy(() -> counted.send(RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob",
+                "team/app@sha256:00").streamed().onlyOnSpareConnection())).isInstanceOf(NoSpareConnectionException.class);
+        assertThat(statistics.snapshot()).isEmpty();
+        assertThat(sent.get()).isZero();
+    }
+}
