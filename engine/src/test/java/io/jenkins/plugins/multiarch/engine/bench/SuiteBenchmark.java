@@ -123,7 +123,12 @@ public final class SuiteBenchmark {
 
     // ---- mode publish ----
 
-    private record Row(String what, int rtt, double[] seconds, long requests, int connections) {
+    /**
+     * @param registryCpu the registry's CPU seconds per timed run (this JVM's child processes)
+     * @param driverCpu   this JVM's CPU seconds per timed run: the engine in-process, the proxy, the JIT compiler
+     */
+    private record Row(String what, int rtt, double[] seconds, long requests, int connections, double registryCpu,
+                       double driverCpu) {
         double median() {
             double[] s = seconds.clone();
             Arrays.sort(s);
@@ -191,14 +196,24 @@ public final class SuiteBenchmark {
             if (!sizes.contains(128)) {
                 return;
             }
-            try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
-                proxy.latency(Duration.ofMillis(50)).connectionLatency(Duration.ofMillis(50));
-                Row row = measure(proxy, "multiarch in-process, warm", 50, runs, 128,
-                        tag -> engine.publish(request(proxy.host(), platforms(128), tag), Host.explicit()));
-                print(128, row, null);
-                System.out.printf(Locale.ROOT, "%n128 platforms at 50 ms RTT, in-process: %.1f round trips' worth"
-                        + " of time (median %.3f s / 0.05 s)%n", row.median() / 0.05, row.median());
+            // Also at 0 ms: what the same publish costs with no latency at all is its CPU part.
+            Map<Integer, Row> rows = new LinkedHashMap<>();
+            for (int rtt : List.of(50, 0)) {
+                try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(registry)) {
+                    proxy.latency(Duration.ofMillis(rtt)).connectionLatency(Duration.ofMillis(rtt));
+                    Row row = measure(proxy, "multiarch in-process, warm", rtt, runs, 128,
+                            tag -> engine.publish(request(proxy.host(), platforms(128), tag), Host.explicit()));
+                    print(128, row, null);
+                    rows.put(rtt, row);
+                }
             }
+            Row at50 = rows.get(50);
+            Row at0 = rows.get(0);
+            System.out.printf(Locale.ROOT, "%n128 platforms at 50 ms RTT, in-process: %.1f round trips' worth of time"
+                    + " (median %.3f s / 0.05 s); the same publish at 0 ms RTT: %.3f s. CPU per publish at 50 ms: the"
+                    + " registry %.3f s, this JVM (engine, proxy, JIT) %.3f s, on %d cores.%n", at50.median() / 0.05,
+                    at50.median(), at0.median(), at50.registryCpu(), at50.driverCpu(),
+                    Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -215,8 +230,8 @@ public final class SuiteBenchmark {
             int rtt = Integer.parseInt(System.getenv().getOrDefault("BENCH_RTT_MS", "50"));
             proxy.latency(Duration.ofMillis(rtt)).connectionLatency(Duration.ofMillis(rtt));
             System.out.println("| platforms | RTT | connections/threads per registry | requests | new connections | median s"
-                    + " | min s | max s | round trips (median / RTT) |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+                    + " | min s | max s | round trips (median / RTT) | registry CPU s | this JVM's CPU s |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             // Each limit as CONNECTIONS or CONNECTIONS/THREADS; none: the default.
             for (String limit : limits.isEmpty() ? List.of(HttpLimits.DEFAULT.connections() + "/"
                     + HttpLimits.DEFAULT.threads()) : limits) {
@@ -228,19 +243,32 @@ public final class SuiteBenchmark {
                         request(proxy.host(), platforms(128), tag + "-c" + label.replace('/', '-'), settings), Host.explicit()));
                 double[] s = row.seconds().clone();
                 Arrays.sort(s);
-                System.out.printf(Locale.ROOT, "| 128 | %d ms | %s | %d | %d | %.3f | %.3f | %.3f | %s |%n", rtt,
-                        label, row.requests(), row.connections(), row.median(), s[0], s[s.length - 1],
-                        rtt == 0 ? "—" : String.format(Locale.ROOT, "%.1f", row.median() * 1000 / rtt));
+                System.out.printf(Locale.ROOT, "| 128 | %d ms | %s | %d | %d | %.3f | %.3f | %.3f | %s | %.3f | %.3f |%n",
+                        rtt, label, row.requests(), row.connections(), row.median(), s[0], s[s.length - 1],
+                        rtt == 0 ? "—" : String.format(Locale.ROOT, "%.1f", row.median() * 1000 / rtt),
+                        row.registryCpu(), row.driverCpu());
             }
         }
     }
 
+    /**
+     * In-process rows warm up this many runs first (BENCH_WARMUP; other tools one): the engine shares the JVM with the
+     * driver, and after a single run the JIT compiler was measured still taking 0.15-0.3 s of CPU per 128-platform
+     * publish on these 2 cores, which a controller that publishes all day does not pay.
+     */
+    private static final int IN_PROCESS_WARMUP = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "10"));
+
     private static Row measure(FaultInjectingProxy proxy, String what, int rtt, int runs, int n, Run run)
             throws Exception {
-        run.run("warm-" + what.replace(' ', '-').replace(",", "") + "-" + n); // JIT, caches, pools of the tool
+        int warmup = what.contains("in-process") ? IN_PROCESS_WARMUP : 1;
+        for (int i = 0; i < warmup; i++) {
+            run.run("warm" + i + "-" + what.replace(' ', '-').replace(",", "") + "-" + n); // JIT, caches, pools
+        }
         double[] seconds = new double[runs];
         long requests = 0;
         int connections = 0;
+        long registryTicks = childCpuTicks();
+        long driverNanos = driverCpuNanos();
         for (int i = 0; i < runs; i++) {
             proxy.clearRequests();
             int before = proxy.connections();
@@ -250,7 +278,27 @@ public final class SuiteBenchmark {
             requests = proxy.requests().size();
             connections = proxy.connections() - before;
         }
-        return new Row(what, rtt, seconds, requests, connections);
+        double registryCpu = (childCpuTicks() - registryTicks) / 100.0 / runs;
+        double driverCpu = (driverCpuNanos() - driverNanos) / 1e9 / runs;
+        return new Row(what, rtt, seconds, requests, connections, registryCpu, driverCpu);
+    }
+
+    /** CPU time of this JVM's child processes (the registry; no tool runs during an in-process row), in 1/100 s. */
+    private static long childCpuTicks() {
+        return ProcessHandle.current().descendants().mapToLong(child -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + child.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (IOException | RuntimeException e) {
+                return 0; // ended meanwhile
+            }
+        }).sum();
+    }
+
+    private static long driverCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void print(int n, Row row, Row docker) {
