@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -61,6 +62,24 @@ class PublishCommandIT {
             MultiarchProcess.Outcome text = MultiarchProcess.run("inspect", repo + ":1.0");
             assertThat(text.exitCode()).as(text.stderr()).isZero();
             assertThat(text.stdout()).contains("OCI image index", "2 platforms", "linux/amd64", "linux/arm64");
+        }
+
+        @Test
+        void aPublishThatTalksOnlyPlainHttpSetsUpNoTls(@TempDir Path scratch) throws Exception {
+            // Without the start-up archive (which loads what its training loaded), so the log shows what this run used.
+            Path classes = scratch.resolve("classes.log");
+            String repo = registry.host() + "/cli/app";
+            MultiarchProcess.Outcome publish = MultiarchProcess.run(null,
+                    Map.of("MULTIARCH_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                    "publish", repo + ":plain-http", "--source", "linux/amd64=" + repo + ":amd64");
+
+            assertThat(publish.exitCode()).as(publish.stderr()).isZero();
+            List<String> loaded = Files.readAllLines(classes);
+            assertThat(loaded).as("the log records the run").anyMatch(line -> line.contains(" java.net.http.HttpClient "));
+            // TLS set-up costs 0.05 s of a CLI run: the providers (elliptic curves), the default parameters, the CA store.
+            assertThat(loaded).as("TLS classes a plain-HTTP publish loaded").noneMatch(line ->
+                    line.contains(" sun.security.ssl.") || line.contains(" sun.security.ec.")
+                            || line.contains("TrustStoreManager"));
         }
 
         @Test

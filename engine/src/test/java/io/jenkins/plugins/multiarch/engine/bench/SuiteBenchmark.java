@@ -154,6 +154,7 @@ public final class SuiteBenchmark {
             System.out.println("| platforms | RTT | tool | requests | new connections | median s | min s | max s"
                     + " | docker manifest ÷ this |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
+            Map<String, Row> measured = new LinkedHashMap<>(); // "platforms/RTT/tool"
             // While iterating: BENCH_SIZES=8, BENCH_TOOLS="docker manifest;multiarch CLI" (names have commas).
             List<Integer> sizes = Arrays.stream(System.getenv().getOrDefault("BENCH_SIZES", "8,32,128").split(","))
                     .map(String::trim).map(Integer::parseInt).toList();
@@ -188,12 +189,14 @@ public final class SuiteBenchmark {
                                 docker = row;
                             }
                             print(n, row, docker);
+                            measured.put(n + "/" + rtt + "/" + tool.getKey(), row);
                         }
                     }
                 }
             }
             // 128 platforms at 50 ms in-process: the time in round trips says how many request rounds it took.
             if (!sizes.contains(128)) {
+                printTargets(measured);
                 return;
             }
             // Also at 0 ms: what the same publish costs with no latency at all is its CPU part.
@@ -214,7 +217,37 @@ public final class SuiteBenchmark {
                     + " registry %.3f s, this JVM (engine, proxy, JIT) %.3f s, on %d cores.%n", at50.median() / 0.05,
                     at50.median(), at0.median(), at50.registryCpu(), at50.driverCpu(),
                     Runtime.getRuntime().availableProcessors());
+            measured.put("128/50/multiarch in-process, warm", at50);
+            printTargets(measured);
         }
+    }
+
+    /** The targets against this run's figures (ratios of medians), for the rows this run measured. */
+    private static void printTargets(Map<String, Row> measured) {
+        System.out.printf("%n| target | measured | met? |%n|---|---|---|%n");
+        Row docker0 = measured.get("8/0/docker manifest");
+        Row docker50 = measured.get("8/50/docker manifest");
+        ratioTarget("CLI publish on loopback (8 platforms) ≤ 4 × `docker manifest`", measured.get("8/0/multiarch CLI"),
+                docker0, 4.0);
+        ratioTarget("CLI publish at 50 ms RTT ≤ 0.25 × `docker manifest`", measured.get("8/50/multiarch CLI"), docker50,
+                0.25);
+        ratioTarget("engine in-process, warm, at 50 ms RTT ≤ 0.10 × `docker manifest`",
+                measured.get("8/50/multiarch in-process, warm"), docker50, 0.10);
+        Row wide = measured.get("128/50/multiarch in-process, warm");
+        if (wide != null) {
+            double rounds = wide.median() / 0.05;
+            System.out.printf(Locale.ROOT, "| 128 platforms at 50 ms RTT, in-process ≤ 10 round trips | %.3f s: %.1f round"
+                    + " trips | %s |%n", wide.median(), rounds, rounds <= 10 ? "yes" : "no");
+        }
+    }
+
+    private static void ratioTarget(String target, Row row, Row docker, double limit) {
+        if (row == null || docker == null) {
+            return;
+        }
+        double ratio = row.median() / docker.median();
+        System.out.printf(Locale.ROOT, "| %s | %.3f s vs %.3f s: %.2f × | %s |%n", target, row.median(), docker.median(),
+                ratio, ratio <= limit ? "yes" : "no");
     }
 
     /**
@@ -468,6 +501,10 @@ public final class SuiteBenchmark {
                     + " | sockets before %d, before close %d, after close %d | heap used after %d MiB | peak RSS %d MiB"
                     + " |%n", peakThreads, publishes, threadsBefore, threadsAfter, socketsBefore, socketsOpen,
                     socketsAfter, heapAfter >> 20, peakRssKib() >> 10);
+            boolean met = peakThreads <= 300 && peakRssKib() * 1024 <= 300_000_000L && failed == 0
+                    && threadsAfter <= threadsBefore && socketsAfter <= socketsBefore;
+            System.out.printf(Locale.ROOT, "%nTarget (%d concurrent publishes: peak threads ≤ 300, RSS ≤ 300 MB, none"
+                    + " failing, threads and sockets back to where they were): %s%n", publishes, met ? "met" : "missed");
         }
     }
 

@@ -44,11 +44,12 @@ public final class HttpTransport implements Transport {
         long start = System.nanoTime();
         if (request.bodyMode() == BodyMode.DISCARD) {
             HttpResponse<Void> response = exchange(request, httpRequest, HttpResponse.BodyHandlers.discarding(),
-                    headerLimit);
+                    headerLimit, () -> { });
             return RegistryResponse.empty(response.statusCode(), response.headers(), response.request().uri());
         }
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = exchange(request, httpRequest,
-                HttpResponse.BodyHandlers.ofPublisher(), headerLimit);
+        AbandonableBody handler = new AbandonableBody();
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = exchange(request, httpRequest, handler, headerLimit,
+                handler::abandon);
         if (request.bodyMode() == BodyMode.STREAM) {
             BodyStream body = new BodyStream(timeouts.idle(), timeouts.stream(), describe(request));
             response.body().subscribe(body);
@@ -77,13 +78,15 @@ public final class HttpTransport implements Transport {
         return RegistryResponse.ofBytes(response.statusCode(), response.headers(), response.request().uri(), bytes);
     }
 
+    /** @param abandon run when the wait ends without the answer: its body, should it come, is then nobody's */
     private <T> HttpResponse<T> exchange(RegistryRequest request, HttpRequest httpRequest,
-                                         HttpResponse.BodyHandler<T> handler, Duration limit) {
+                                         HttpResponse.BodyHandler<T> handler, Duration limit, Runnable abandon) {
         CompletableFuture<HttpResponse<T>> future = http.sendAsync(httpRequest, handler);
         try {
             return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            abandon.run();
             throw unreachable(endpoint.registry(), request, 1,
                     new HttpTimeoutException("no complete answer within " + Durations.text(limit)));
         } catch (ExecutionException e) {
@@ -102,6 +105,7 @@ public final class HttpTransport implements Transport {
             throw unreachable(endpoint.registry(), request, 1, new IOException(cause));
         } catch (InterruptedException e) {
             future.cancel(true);
+            abandon.run();
             throw CancelledException.of("during " + request.method() + " " + request.what(), e);
         }
     }

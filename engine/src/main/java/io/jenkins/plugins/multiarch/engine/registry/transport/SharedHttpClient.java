@@ -73,7 +73,7 @@ public final class SharedHttpClient implements AutoCloseable {
         if (sslContext != null) {
             builder.sslContext(sslContext);
         } else if (endpoint.isPlainHttp()) {
-            builder.sslContext(DeferredTrustManager.context());
+            builder.sslContext(DeferredSslContext.create()).sslParameters(DeferredSslContext.parameters());
         }
         return new SharedHttpClient(endpoint.registry(), builder.build(), executor, threads, new Semaphore(limits.connections()));
     }
