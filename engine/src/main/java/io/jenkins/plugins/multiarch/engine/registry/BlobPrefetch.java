@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * operation; {@link #close()} closes whatever nobody took (a config check that failed first, an image without a
  * program to check), so no stream or connection outlives the operation.
  *
- * <p>A stream opened ahead holds a connection until it is read, so it is opened only on a spare one: where the
- * registry's connection limit has one free connection left or none, nothing is opened ahead and the check opens the
- * layer when it reads it, as without this (see {@link RegistryClient#openBlobAhead}).
+ * <p>A stream opened ahead holds a connection until it is read, so it is opened only on a spare one (see
+ * {@code ConnectionPermits}): where the registry's connection limit has one free connection left or none, or, over
+ * TLS, where no kept-alive connection is idle (a new one would cost a handshake), nothing is opened ahead and the
+ * check opens the layer when it reads it, as without this (see {@link RegistryClient#openBlobAhead}).
  *
  * <p>A stream is opened on the operation's pool. Where the pool has no idle thread it may run the open on the calling
  * thread (the engine's shared pool does): then the open simply comes before the config, as it would without this.

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,11 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ConnectionLimitingTransport implements Transport {
 
     private final Transport next;
-    private final Semaphore permits;
+    private final ConnectionPermits permits;
     private final Duration maxWait;
     private final String registry;
 
-    public ConnectionLimitingTransport(Transport next, Semaphore permits, Duration maxWait, String registry) {
+    public ConnectionLimitingTransport(Transport next, ConnectionPermits permits, Duration maxWait, String registry) {
         this.next = next;
         this.permits = permits;
         this.maxWait = maxWait;
@@ -82,15 +80,13 @@ public final class ConnectionLimitingTransport implements Transport {
 
     private void acquire(RegistryRequest request) {
         if (request.isSpareConnectionOnly()) {
-            // Two taken and one given back: at least one stays free for the requests this one may be held against.
-            if (!permits.tryAcquire(2)) {
+            if (!permits.acquireSpare()) {
                 throw new NoSpareConnectionException(registry, request);
             }
-            permits.release();
             return;
         }
         try {
-            if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!permits.acquire(maxWait)) {
                 throw HttpTransport.unreachable(registry, request, 1, new HttpTimeoutException("all connections to "
                         + registry + " stayed busy for " + Durations.text(maxWait)));
             }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,11 +24,11 @@ public final class SharedHttpClient implements AutoCloseable {
     private final String registry;
     private final HttpClient http;
     private final ThreadPoolExecutor executor;
-    private final Semaphore permits;
+    private final ConnectionPermits permits;
     private final Set<Thread> threads;
 
     private SharedHttpClient(String registry, HttpClient http, ThreadPoolExecutor executor, Set<Thread> threads,
-                             Semaphore permits) {
+                             ConnectionPermits permits) {
         this.threads = threads;
         this.registry = registry;
         this.http = http;
@@ -75,7 +74,8 @@ public final class SharedHttpClient implements AutoCloseable {
         } else if (endpoint.isPlainHttp()) {
             builder.sslContext(DeferredSslContext.create()).sslParameters(DeferredSslContext.parameters());
         }
-        return new SharedHttpClient(endpoint.registry(), builder.build(), executor, threads, new Semaphore(limits.connections()));
+        return new SharedHttpClient(endpoint.registry(), builder.build(), executor, threads, new ConnectionPermits(limits.connections(),
+                endpoint.isPlainHttp()));
     }
 
     public String registry() {
@@ -87,7 +87,7 @@ public final class SharedHttpClient implements AutoCloseable {
     }
 
     /** The permits of this registry's requests in flight (see {@link ConnectionLimitingTransport}). */
-    public Semaphore permits() {
+    public ConnectionPermits permits() {
         return permits;
     }
 

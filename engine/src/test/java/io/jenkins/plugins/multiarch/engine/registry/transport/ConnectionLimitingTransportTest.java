@@ -10,13 +10,13 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connection limit's rule for what is sent ahead of need: it goes out only while it leaves a connection free, so a
- * stream held open for later can never take the last connection the requests before it wait for.
+ * The connection limit's rules for what is sent ahead of need: it goes out only while it leaves a connection free, so
+ * a stream held open for later can never take the last connection the requests before it wait for; and over TLS only
+ * where an idle kept-alive connection is likely, since a new one costs a handshake.
  */
 class ConnectionLimitingTransportTest {
 
@@ -31,33 +31,57 @@ class ConnectionLimitingTransportTest {
 
     @Test
     void aRequestAheadTakesAConnectionOnlyWhileAnotherStaysFree() throws IOException {
-        Semaphore permits = new Semaphore(3);
+        ConnectionPermits permits = new ConnectionPermits(3, true);
         Transport limited = new ConnectionLimitingTransport(registry, permits, Duration.ofSeconds(5), "registry.test");
         RegistryRequest ahead = RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob", "team/app@sha256:00")
                 .streamed().onlyOnSpareConnection();
 
         RegistryResponse first = limited.send(ahead);
         RegistryResponse second = limited.send(ahead);
-        assertThat(permits.availablePermits()).isEqualTo(1);
+        assertThat(permits.inFlight()).isEqualTo(2);
         assertThatThrownBy(() -> limited.send(ahead)).isInstanceOf(NoSpareConnectionException.class)
                 .hasMessageContaining("registry.test");
-        assertThat(permits.availablePermits()).as("a refused request takes nothing").isEqualTo(1);
+        assertThat(permits.inFlight()).as("a refused request takes nothing").isEqualTo(2);
         assertThat(sent.get()).isEqualTo(2);
 
         // What the held streams wait for still gets the last connection.
         RegistryResponse needed = limited.send(RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:11", "blob",
                 "team/app@sha256:11").streamed());
-        assertThat(permits.availablePermits()).isZero();
+        assertThat(permits.inFlight()).isEqualTo(3);
         for (RegistryResponse response : List.of(first, second, needed)) {
             response.stream().close();
         }
-        assertThat(permits.availablePermits()).isEqualTo(3);
+        assertThat(permits.inFlight()).isZero();
+    }
+
+    @Test
+    void overTlsARequestAheadGoesOutOnlyWhereTheClientAlreadyHadMoreConnectionsBusy() throws IOException {
+        ConnectionPermits permits = new ConnectionPermits(8, false);
+        Transport limited = new ConnectionLimitingTransport(registry, permits, Duration.ofSeconds(5), "registry.test");
+        RegistryRequest ahead = RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob", "team/app@sha256:00")
+                .streamed().onlyOnSpareConnection();
+        RegistryRequest needed = RegistryRequest.of("GET", "/v2/team/app/manifests/1", "manifest", "team/app:1")
+                .streamed();
+
+        // A fresh client: a request ahead would need a new connection, and a TLS handshake.
+        assertThatThrownBy(() -> limited.send(ahead)).isInstanceOf(NoSpareConnectionException.class);
+        // Two at once, then one: one kept-alive connection is idle.
+        RegistryResponse a = limited.send(needed);
+        RegistryResponse b = limited.send(needed);
+        b.stream().close();
+        RegistryResponse onIdle = limited.send(ahead);
+        assertThat(permits.inFlight()).isEqualTo(2);
+        assertThatThrownBy(() -> limited.send(ahead)).as("no idle connection left")
+                .isInstanceOf(NoSpareConnectionException.class);
+        a.stream().close();
+        onIdle.stream().close();
+        assertThat(sent.get()).isEqualTo(3);
     }
 
     @Test
     void aRefusedRequestIsNotCountedAsSent() {
         RequestStatistics statistics = new RequestStatistics();
-        Transport counted = new CountingTransport(new ConnectionLimitingTransport(registry, new Semaphore(1),
+        Transport counted = new CountingTransport(new ConnectionLimitingTransport(registry, new ConnectionPermits(1, true),
                 Duration.ofSeconds(5), "registry.test"), statistics);
 
         assertThatThrownBy(() -> counted.send(RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob",
