@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class ConnectionLimitingTransportTest {
 
     private static final URI BLOB = URI.create("http://registry.test/v2/team/app/blobs/sha256:00");
+    private static final RegistryRequest AHEAD = RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob",
+            "team/app@sha256:00").streamed().onlyOnSpareConnection();
 
     private final AtomicInteger sent = new AtomicInteger();
     private final Transport registry = request -> {
@@ -32,14 +34,12 @@ class ConnectionLimitingTransportTest {
     @Test
     void aRequestAheadTakesAConnectionOnlyWhileAnotherStaysFree() throws IOException {
         ConnectionPermits permits = new ConnectionPermits(3, true);
-        Transport limited = new ConnectionLimitingTransport(registry, permits, Duration.ofSeconds(5), "registry.test");
-        RegistryRequest ahead = RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob", "team/app@sha256:00")
-                .streamed().onlyOnSpareConnection();
+        Transport limited = limited(permits);
 
-        RegistryResponse first = limited.send(ahead);
-        RegistryResponse second = limited.send(ahead);
+        RegistryResponse first = limited.send(AHEAD);
+        RegistryResponse second = limited.send(AHEAD);
         assertThat(permits.inFlight()).isEqualTo(2);
-        assertThatThrownBy(() -> limited.send(ahead)).isInstanceOf(NoSpareConnectionException.class)
+        assertThatThrownBy(() -> limited.send(AHEAD)).isInstanceOf(NoSpareConnectionException.class)
                 .hasMessageContaining("registry.test");
         assertThat(permits.inFlight()).as("a refused request takes nothing").isEqualTo(2);
         assertThat(sent.get()).isEqualTo(2);
@@ -57,21 +57,19 @@ class ConnectionLimitingTransportTest {
     @Test
     void overTlsARequestAheadGoesOutOnlyWhereTheClientAlreadyHadMoreConnectionsBusy() throws IOException {
         ConnectionPermits permits = new ConnectionPermits(8, false);
-        Transport limited = new ConnectionLimitingTransport(registry, permits, Duration.ofSeconds(5), "registry.test");
-        RegistryRequest ahead = RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob", "team/app@sha256:00")
-                .streamed().onlyOnSpareConnection();
+        Transport limited = limited(permits);
         RegistryRequest needed = RegistryRequest.of("GET", "/v2/team/app/manifests/1", "manifest", "team/app:1")
                 .streamed();
 
         // A fresh client: a request ahead would need a new connection, and a TLS handshake.
-        assertThatThrownBy(() -> limited.send(ahead)).isInstanceOf(NoSpareConnectionException.class);
+        assertThatThrownBy(() -> limited.send(AHEAD)).isInstanceOf(NoSpareConnectionException.class);
         // Two at once, then one: one kept-alive connection is idle.
         RegistryResponse a = limited.send(needed);
         RegistryResponse b = limited.send(needed);
         b.stream().close();
-        RegistryResponse onIdle = limited.send(ahead);
+        RegistryResponse onIdle = limited.send(AHEAD);
         assertThat(permits.inFlight()).isEqualTo(2);
-        assertThatThrownBy(() -> limited.send(ahead)).as("no idle connection left")
+        assertThatThrownBy(() -> limited.send(AHEAD)).as("no idle connection left")
                 .isInstanceOf(NoSpareConnectionException.class);
         a.stream().close();
         onIdle.stream().close();
@@ -81,12 +79,14 @@ class ConnectionLimitingTransportTest {
     @Test
     void aRefusedRequestIsNotCountedAsSent() {
         RequestStatistics statistics = new RequestStatistics();
-        Transport counted = new CountingTransport(new ConnectionLimitingTransport(registry, new ConnectionPermits(1, true),
-                Duration.ofSeconds(5), "registry.test"), statistics);
+        Transport counted = new CountingTransport(limited(new ConnectionPermits(1, true)), statistics);
 
-        assertThatThrownBy(() -> counted.send(RegistryRequest.of("GET", "/v2/team/app/blobs/sha256:00", "blob",
-                "team/app@sha256:00").streamed().onlyOnSpareConnection())).isInstanceOf(NoSpareConnectionException.class);
+        assertThatThrownBy(() -> counted.send(AHEAD)).isInstanceOf(NoSpareConnectionException.class);
         assertThat(statistics.snapshot()).isEmpty();
         assertThat(sent.get()).isZero();
+    }
+
+    private Transport limited(ConnectionPermits permits) {
+        return new ConnectionLimitingTransport(registry, permits, Duration.ofSeconds(5), "registry.test");
     }
 }
