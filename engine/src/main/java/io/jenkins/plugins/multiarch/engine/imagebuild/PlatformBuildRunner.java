@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Builds and pushes one platform's image: makes a private workspace, writes the auth file there if there are
@@ -48,6 +50,14 @@ public final class PlatformBuildRunner {
     private final LayoutUploader uploader;
     private final BuildProgress progress;
     private final Path userDockerConfig;
+    /**
+     * Builds into one local image store may share a layer: the builder reuses one that another platform's image
+     * already holds. Removing an image deletes the layers no other image holds, so a removal while another
+     * platform's build commits can take the very layer that commit reuses (buildah: "creating image ...: layer not
+     * known", seen with {@code build --jobs 4}). So BUILD steps hold this shared and cleanups exclusively; fair, so a
+     * waiting cleanup is not starved by builds that start after it.
+     */
+    private final ReentrantReadWriteLock localImages = new ReentrantReadWriteLock(true);
 
     /**
      * @param credentials      registry host → login for the push and the build's base-image pulls, given to the tool
@@ -136,10 +146,17 @@ public final class PlatformBuildRunner {
                     for (int i = 0; i < plan.steps().size(); i++) {
                         Invocation step = plan.steps().get(i);
                         progress.phase(build.platform(), step.kind() == StepKind.PUSH ? BuildPhase.PUSHING : BuildPhase.BUILDING);
+                        Lock imageStore = step.kind() == StepKind.BUILD ? localImages.readLock() : null;
+                        if (imageStore != null) {
+                            imageStore.lockInterruptibly();
+                        }
                         try {
                             outputs.with(step.kind(), run(build, step, log, true));
                             built |= step.kind() == StepKind.BUILD;
                         } finally {
+                            if (imageStore != null) {
+                                imageStore.unlock();
+                            }
                             if (i == lastAuthStep) {
                                 deleteAuth(workspace, auth, log);
                             }
@@ -289,17 +306,21 @@ public final class PlatformBuildRunner {
     private void cleanUp(PlatformBuild build, BuildPlan plan, LineSink log) {
         boolean interrupted = Thread.interrupted();
         try {
-            for (Invocation step : plan.cleanup()) {
-                try {
-                    run(build, step, log, false);
-                } catch (PlatformBuildException e) {
-                    log.line("warning: cleanup failed: " + e.getMessage());
-                } catch (InterruptedException e) {
-                    log.line("warning: cleanup interrupted; left behind: " + build.localName());
-                    interrupted = true;
-                    return;
+            localImages.writeLock().lockInterruptibly(); // until no other platform's build is committing
+            try {
+                for (Invocation step : plan.cleanup()) {
+                    try {
+                        run(build, step, log, false);
+                    } catch (PlatformBuildException e) {
+                        log.line("warning: cleanup failed: " + e.getMessage());
+                    }
                 }
+            } finally {
+                localImages.writeLock().unlock();
             }
+        } catch (InterruptedException e) {
+            log.line("warning: cleanup interrupted; left behind: " + build.localName());
+            interrupted = true;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.multiarch.engine.imagebuild;
 
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.PlatformBuild;
 import io.jenkins.plugins.multiarch.engine.imagebuild.RecordingCommandRunner.Call;
+import io.jenkins.plugins.multiarch.engine.imagebuild.tool.DockerTool;
 import io.jenkins.plugins.multiarch.engine.imagebuild.tool.KanikoTool;
 import io.jenkins.plugins.multiarch.engine.process.LineSink;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,63 @@ class ParallelBuildsTest {
                     assertThat(e.getSuppressed()).hasSize(1);
                 });
         assertThat(runner.calls()).hasSize(3);
+    }
+
+    @Test
+    @Timeout(60)
+    void noLocalImageIsRemovedWhileAnotherPlatformsBuildRuns() throws Exception {
+        // Removing an image while another build commits can delete a layer that commit reuses. arm64 finishes first;
+        // amd64's build goes on until arm64's thread is parked (on the removal's turn, or idle after it), so a removal
+        // that did not wait for amd64's build is recorded with one build running.
+        AtomicInteger buildsRunning = new AtomicInteger();
+        List<Integer> buildsRunningAtRemoval = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch arm64CleaningUp = new CountDownLatch(1);
+        Thread[] arm64Thread = new Thread[1];
+        onPhase = (platform, phase) -> {
+            if (platform.equals("linux/arm64") && phase == BuildPhase.CLEANING_UP) {
+                arm64Thread[0] = Thread.currentThread();
+                arm64CleaningUp.countDown();
+            }
+        };
+        RecordingCommandRunner runner = new RecordingCommandRunner((call, out) -> {
+            switch (call.argv().get(1)) {
+                case "build" -> {
+                    buildsRunning.incrementAndGet();
+                    try {
+                        if (call.after("--platform").equals("linux/amd64")) {
+                            await(arm64CleaningUp, "linux/arm64 to reach its cleanup");
+                            awaitParked(arm64Thread[0]);
+                        }
+                    } finally {
+                        buildsRunning.decrementAndGet();
+                    }
+                }
+                case "push" -> out.line(call.argv().get(2).substring(call.argv().get(2).lastIndexOf(':') + 1)
+                        + ": digest: " + SampleBuilds.DIGEST + " size: 528");
+                case "image" -> buildsRunningAtRemoval.add(buildsRunning.get());
+                default -> throw new AssertionError("unexpected " + call.argv());
+            }
+            return 0;
+        });
+        PlatformBuildRunner docker = new PlatformBuildRunner(new DockerTool(), runner,
+                LocalBuildWorkspace.factory(workspaces), Map.of(), LineSink.discard())
+                .withProgress((platform, phase) -> onPhase.accept(platform.toString(), phase));
+
+        List<PlatformBuildResult> results = new ParallelBuilds(docker, 2).run(builds("linux/amd64", "linux/arm64"));
+
+        assertThat(results).hasSize(2);
+        assertThat(buildsRunningAtRemoval).as("builds running when a local image was removed").containsExactly(0, 0);
+    }
+
+    /** Until {@code thread} waits (on a lock, or idle in its pool); a bounded wait on a condition, not a guess of time. */
+    private static void awaitParked(Thread thread) throws TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("waited " + WAIT_SECONDS + " s for " + thread.getName() + " to wait");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test
