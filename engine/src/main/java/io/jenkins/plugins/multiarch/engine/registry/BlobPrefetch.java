@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  *
  * <p>A stream opened ahead holds a connection until it is read, so it is opened only on a spare one (see
  * {@code ConnectionPermits}): where the registry's connection limit has one free connection left or none, or, over
- * TLS, where no kept-alive connection is idle (a new one would cost a handshake), nothing is opened ahead and the
- * check opens the layer when it reads it, as without this (see {@link RegistryClient#openBlobAhead}).
+ * TLS in the first operation on the registry's client (a CLI run), where no kept-alive connection is idle (a new one
+ * costs a handshake), nothing is opened ahead and the check opens the layer when it reads it, as without this (see
+ * {@link RegistryClient#openBlobAhead}).
  *
  * <p>A stream is opened on the operation's pool. Where the pool has no idle thread it may run the open on the calling
  * thread (the engine's shared pool does): then the open simply comes before the config, as it would without this.

@@ -86,6 +86,7 @@ public final class RegistryClient {
         this.sleeper = b.sleeper;
         Transport http;
         if (b.shared != null) {
+            b.shared.permits().operationStarted();
             http = new ConnectionLimitingTransport(new HttpTransport(b.shared.http(), endpoint, b.settings.timeouts()),
                     b.shared.permits(), b.settings.timeouts().response(), b.registry);
         } else {

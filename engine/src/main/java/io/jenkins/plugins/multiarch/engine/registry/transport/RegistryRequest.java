@@ -123,7 +123,7 @@ public final class RegistryRequest {
 
     /**
      * Sent only on a spare connection ({@link ConnectionPermits}: one that leaves another free under the registry's
-     * limit, and over TLS one already open and idle), else refused at once with
+     * limit, and over TLS in a client's first operation one already open and idle), else refused at once with
      * {@link NoSpareConnectionException}: for what is sent ahead of need and then held open (see
      * {@code BlobPrefetch}), which must never take the last connection that the requests it waits for need.
      */
