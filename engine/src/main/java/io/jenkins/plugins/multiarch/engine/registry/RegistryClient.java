@@ -84,17 +84,17 @@ public final class RegistryClient {
         this.retrier = new Retrier(b.settings.retryPolicy(), b.sleeper, b.clock);
         this.policy = b.settings.retryPolicy();
         this.sleeper = b.sleeper;
+        // Counted where a request goes out: below the connection limit, so what the limit refuses or times out is not.
         Transport http;
         if (b.shared != null) {
             b.shared.permits().operationStarted();
-            http = new ConnectionLimitingTransport(new HttpTransport(b.shared.http(), endpoint, b.settings.timeouts()),
-                    b.shared.permits(), b.settings.timeouts().response(), b.registry);
+            http = new ConnectionLimitingTransport(new CountingTransport(new HttpTransport(b.shared.http(), endpoint,
+                    b.settings.timeouts()), statistics), b.shared.permits(), b.settings.timeouts().response(), b.registry);
         } else {
-            http = new HttpTransport(b.httpClient != null ? b.httpClient : defaultHttpClient(b.settings, b.registry),
-                    endpoint, b.settings.timeouts());
+            http = new CountingTransport(new HttpTransport(b.httpClient != null ? b.httpClient
+                    : defaultHttpClient(b.settings, b.registry), endpoint, b.settings.timeouts()), statistics);
         }
-        Transport belowAuth = new RetryingTransport(new CountingTransport(http, statistics), retrier, b.clock,
-                b.registry);
+        Transport belowAuth = new RetryingTransport(http, retrier, b.clock, b.registry);
         this.authentication = new AuthenticatingTransport(belowAuth, endpoint, b.credentials,
                 new TokenService(belowAuth, endpoint, b.clock), b.clock);
         this.transport = new RedirectingTransport(authentication, b.registry);

@@ -13,20 +13,7 @@ public final class CountingTransport implements Transport {
 
     @Override
     public RegistryResponse send(RegistryRequest request) {
-        if (!request.isSpareConnectionOnly()) {
-            statistics.record(request.method(), request.kind());
-            return next.send(request);
-        }
-        boolean sent = true;
-        try {
-            return next.send(request);
-        } catch (NoSpareConnectionException e) {
-            sent = false; // refused before it went out: not a request the registry saw
-            throw e;
-        } finally {
-            if (sent) {
-                statistics.record(request.method(), request.kind());
-            }
-        }
+        statistics.record(request.method(), request.kind());
+        return next.send(request);
     }
 }

@@ -85,8 +85,10 @@ class ConnectionLimitingTransportTest {
 
     @Test
     void aRefusedRequestIsNotCountedAsSent() {
+        // Layered as RegistryClient layers them: the count is taken below the limit, where requests go out.
         RequestStatistics statistics = new RequestStatistics();
-        Transport counted = new CountingTransport(limited(new ConnectionPermits(1, true)), statistics);
+        Transport counted = new ConnectionLimitingTransport(new CountingTransport(registry, statistics),
+                new ConnectionPermits(1, true), Duration.ofSeconds(5), "registry.test");
 
         assertThatThrownBy(() -> counted.send(AHEAD)).isInstanceOf(NoSpareConnectionException.class);
         assertThat(statistics.snapshot()).isEmpty();
