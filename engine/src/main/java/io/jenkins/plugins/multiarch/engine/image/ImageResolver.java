@@ -34,18 +34,12 @@ public final class ImageResolver {
 
     /** The image, without its attestations. */
     public ResolvedImage resolve(Platform platform, ImageReference source) {
-        return resolve(platform, source, false);
+        return resolve(platform, source, false, image -> { });
     }
 
     /**
      * @param withAttestations also read the attestation manifests an index source lists for the chosen image (one
      *                         request each)
-     */
-    public ResolvedImage resolve(Platform platform, ImageReference source, boolean withAttestations) {
-        return resolve(platform, source, withAttestations, image -> { });
-    }
-
-    /**
      * @param manifestKnown gets the single-platform manifest as soon as it is read, before its config is: a check
      *                      may start reading its layers meanwhile
      */

@@ -116,9 +116,8 @@ public final class Publisher {
                 RegistryClient sourceClient = clients.get(source.reference().registry());
                 ImageResolver resolver = new ImageResolver(sourceClient);
                 resolving.add(async(pool, () -> resolver.resolve(source.platform(), source.reference(),
-                        request.keepAttestations(), image -> checkRunner.firstLayerRead(source.platform(), image)
-                                .ifPresent(layer -> prefetch.start(sourceClient, source.reference().repository(),
-                                        layer.digest(), layer.size())))));
+                        request.keepAttestations(), checkRunner.openingAhead(source.platform(), sourceClient,
+                                source.reference().repository(), prefetch))));
             }
             Map<String, CompletableFuture<Optional<Descriptor>>> current = new LinkedHashMap<>();
             for (String tag : tags) {

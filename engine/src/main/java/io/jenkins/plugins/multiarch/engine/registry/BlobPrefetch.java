@@ -106,8 +106,11 @@ public final class BlobPrefetch implements AutoCloseable {
         closed = true;
         for (Queue<CompletableFuture<VerifiedBlobStream>> streams : opening.values()) {
             for (CompletableFuture<VerifiedBlobStream> stream = streams.poll(); stream != null; stream = streams.poll()) {
-                if (!stream.cancel(false) && !stream.isCompletedExceptionally() && stream.join() != null) {
-                    closeQuietly(stream.join());
+                // Not cancelled: it has ended, with a stream (to close), null (declined) or a failure.
+                VerifiedBlobStream opened = stream.cancel(false) || stream.isCompletedExceptionally() ? null
+                        : stream.getNow(null);
+                if (opened != null) {
+                    closeQuietly(opened);
                 }
             }
         }

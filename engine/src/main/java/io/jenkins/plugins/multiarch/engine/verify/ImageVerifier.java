@@ -72,8 +72,7 @@ public final class ImageVerifier {
                 for (Descriptor child : runnableChildren(index)) {
                     work.add(CompletableFuture.supplyAsync(() -> check(child.platform(), child, () -> resolver.resolve(
                             child.platform(), reference.withDigest(child.digest()), false,
-                            image -> checkRunner.firstLayerRead(child.platform(), image).ifPresent(layer ->
-                                    prefetch.start(client, reference.repository(), layer.digest(), layer.size()))),
+                            checkRunner.openingAhead(child.platform(), client, reference.repository(), prefetch)),
                             prefetch), pool));
                 }
             } else {

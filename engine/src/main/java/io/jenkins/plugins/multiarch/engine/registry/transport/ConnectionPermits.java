@@ -69,8 +69,4 @@ public final class ConnectionPermits {
     public int inFlight() {
         return limit - permits.availablePermits();
     }
-
-    public int limit() {
-        return limit;
-    }
 }
